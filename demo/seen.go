@@ -14,16 +14,17 @@ type Seen struct {
 	// Impersonation holds the target headers and query parameters the request carried.
 	Impersonation map[string]string
 	HasSession    bool
-	Status        int // 0 if the connection was dropped
+	Status        int // 0 while unanswered, or if the connection was dropped
 }
 
 // Impersonating says whether the request named any impersonation target.
 func (s Seen) Impersonating() bool { return len(s.Impersonation) > 0 }
 
 type seenLog struct {
-	mu    sync.Mutex
-	limit int
-	list  []Seen
+	mu      sync.Mutex
+	limit   int
+	list    []Seen
+	dropped int // entries pushed out of the front
 }
 
 func newSeenLog(limit int) *seenLog { return &seenLog{limit: limit} }
@@ -37,8 +38,10 @@ var impersonationParams = []string{
 	"impersonatePhone", "impersonatephone",
 }
 
-func (l *seenLog) add(r *http.Request, status int) {
-	s := Seen{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, Status: status}
+// arrive records a request as it arrives, so the log is in order of arrival; done fills
+// in the status once it is answered.
+func (l *seenLog) arrive(r *http.Request) (done func(status int)) {
+	s := Seen{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery}
 	for _, h := range impersonationKeys {
 		if v := r.Header.Get(h); v != "" {
 			s.setImpersonation(h, v)
@@ -55,8 +58,17 @@ func (l *seenLog) add(r *http.Request, status int) {
 	defer l.mu.Unlock()
 	if len(l.list) >= l.limit {
 		l.list = l.list[1:]
+		l.dropped++
 	}
 	l.list = append(l.list, s)
+	seq := l.dropped + len(l.list) - 1
+	return func(status int) {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		if i := seq - l.dropped; i >= 0 && i < len(l.list) {
+			l.list[i].Status = status
+		}
+	}
 }
 
 func (s *Seen) setImpersonation(k, v string) {
@@ -77,5 +89,6 @@ func (srv *Server) Seen() []Seen {
 func (srv *Server) ResetSeen() {
 	srv.seen.mu.Lock()
 	defer srv.seen.mu.Unlock()
+	srv.seen.dropped += len(srv.seen.list)
 	srv.seen.list = nil
 }

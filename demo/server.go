@@ -98,7 +98,8 @@ func (srv *Server) SetKnobs(k Knobs) {
 
 func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rec := &statusRecorder{ResponseWriter: w}
-	defer func() { srv.seen.add(r, rec.status) }()
+	done := srv.seen.arrive(r)
+	defer func() { done(rec.status) }()
 	fault := srv.faults.next(r.URL.Path)
 	fault.apply(rec, r, func(w http.ResponseWriter) { srv.mux.ServeHTTP(w, r) })
 }

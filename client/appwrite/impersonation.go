@@ -1,0 +1,216 @@
+package appwrite
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/go-resty/resty/v2"
+
+	"actas/client"
+)
+
+// Impersonation acts as one verified target. It exists only after the backend confirmed
+// the impersonation, and it adds exactly one target header to each of its requests.
+type Impersonation struct {
+	c        *Client
+	target   client.Target
+	header   string
+	operator client.Operator
+	subject  client.Subject
+
+	// stop cancels every request in flight; after it every call fails with ErrStopped.
+	mu      sync.Mutex
+	stopped bool
+	ctx     context.Context
+	cancel  context.CancelFunc
+}
+
+var _ client.Impersonation = (*Impersonation)(nil)
+
+// targetHeader is the one Appwrite header for a kind of target.
+func targetHeader(k client.TargetKind) string {
+	switch k {
+	case client.ByEmail:
+		return "X-Appwrite-Impersonate-User-Email"
+	case client.ByPhone:
+		return "X-Appwrite-Impersonate-User-Phone"
+	}
+	return "X-Appwrite-Impersonate-User-Id"
+}
+
+// Impersonate starts acting as target and verifies it before returning: GET /v1/account
+// must answer with the target and impersonatorUserId equal to the operator's id. The
+// server silently ignores unknown targets and non-impersonators, so without this check
+// the console could show the operator's own data as the customer's.
+func (c *Client) Impersonate(ctx context.Context, target client.Target, _ string) (client.Impersonation, error) {
+	return c.ImpersonateUser(ctx, target)
+}
+
+// ImpersonateUser is Impersonate with the concrete type, for Appwrite-only views.
+func (c *Client) ImpersonateUser(ctx context.Context, target client.Target) (*Impersonation, error) {
+	op, ok := c.Operator()
+	if !ok {
+		return nil, client.ErrNotSignedIn
+	}
+	if strings.TrimSpace(target.Value) == "" {
+		return nil, errors.New("impersonation target is empty")
+	}
+	imp := &Impersonation{c: c, target: target, header: targetHeader(target.Kind), operator: op}
+	imp.ctx, imp.cancel = context.WithCancel(context.Background())
+	acct, err := imp.Account(ctx)
+	if err != nil {
+		imp.Stop()
+		return nil, err
+	}
+	if err := verify(target, op, acct); err != nil {
+		imp.Stop()
+		return nil, err
+	}
+	imp.subject = acct.subject()
+	return imp, nil
+}
+
+func verify(target client.Target, op client.Operator, acct Account) error {
+	by := "null"
+	if acct.ImpersonatorUserID != nil {
+		by = *acct.ImpersonatorUserID
+	}
+	var same bool
+	switch target.Kind {
+	case client.ByEmail:
+		same = strings.EqualFold(acct.Email, target.Value)
+	case client.ByPhone:
+		same = acct.Phone == target.Value
+	default:
+		same = acct.ID == target.Value
+	}
+	if !same || by != op.ID {
+		return fmt.Errorf("%w: asked for %s, GET /v1/account answered user %q with impersonatorUserId %s (operator is %q)",
+			client.ErrNotHonoured, target, acct.ID, by, op.ID)
+	}
+	return nil
+}
+
+// Subject is the verified effective user.
+func (imp *Impersonation) Subject() client.Subject { return imp.subject }
+
+// Target is how the effective user was named.
+func (imp *Impersonation) Target() client.Target { return imp.target }
+
+// Operator is who is acting.
+func (imp *Impersonation) Operator() client.Operator { return imp.operator }
+
+// Stop discards the impersonation and cancels its requests in flight.
+func (imp *Impersonation) Stop() {
+	imp.mu.Lock()
+	defer imp.mu.Unlock()
+	imp.stopped = true
+	imp.cancel()
+}
+
+// request is the operator's request plus exactly one target header, bound to both the
+// caller's context and the impersonation's own (so Stop cancels it).
+func (imp *Impersonation) request(ctx context.Context) (*resty.Request, context.CancelFunc, error) {
+	imp.mu.Lock()
+	defer imp.mu.Unlock()
+	if imp.stopped {
+		return nil, nil, client.ErrStopped
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	undo := context.AfterFunc(imp.ctx, cancel)
+	done := func() { undo(); cancel() }
+	return imp.c.request(ctx).SetHeader(imp.header, imp.target.Value), done, nil
+}
+
+func (imp *Impersonation) get(ctx context.Context, path string, out any) error {
+	r, done, err := imp.request(ctx)
+	if err != nil {
+		return err
+	}
+	defer done()
+	_, err = send(r, http.MethodGet, path, out)
+	return imp.stoppedErr(err)
+}
+
+// stoppedErr reports a request cut short by Stop as ErrStopped.
+func (imp *Impersonation) stoppedErr(err error) error {
+	if err != nil && errors.Is(err, context.Canceled) && imp.ctx.Err() != nil {
+		return errors.Join(client.ErrStopped, err)
+	}
+	return err
+}
+
+// Account is the effective user's account.
+func (imp *Impersonation) Account(ctx context.Context) (Account, error) {
+	var acct Account
+	err := imp.get(ctx, "/account", &acct)
+	return acct, err
+}
+
+// Sessions are the effective user's signed-in devices.
+func (imp *Impersonation) Sessions(ctx context.Context) ([]Session, error) {
+	var list sessionList
+	err := imp.get(ctx, "/account/sessions", &list)
+	return list.Sessions, err
+}
+
+// Prefs are the effective user's preferences.
+func (imp *Impersonation) Prefs(ctx context.Context) (map[string]any, error) {
+	prefs := map[string]any{}
+	err := imp.get(ctx, "/account/prefs", &prefs)
+	return prefs, err
+}
+
+// MFAFactors are the effective user's second factors.
+func (imp *Impersonation) MFAFactors(ctx context.Context) (MFAFactors, error) {
+	var f MFAFactors
+	err := imp.get(ctx, "/account/mfa/factors", &f)
+	return f, err
+}
+
+// Logs are the effective user's own audit rows (not what the operator does as them:
+// Appwrite files that under the operator).
+func (imp *Impersonation) Logs(ctx context.Context, limit int) ([]client.AuditEntry, error) {
+	r, done, err := imp.request(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	entries, err := fetchLogs(r, "/account/logs", limit)
+	return entries, imp.stoppedErr(err)
+}
+
+// Do sends a raw request as the effective user. The response comes back for any HTTP
+// status (with a *client.Error for 4xx/5xx); credential headers and password hash fields
+// are removed from it.
+func (imp *Impersonation) Do(ctx context.Context, req client.Request) (client.Response, error) {
+	method := strings.ToUpper(strings.TrimSpace(req.Method))
+	if method == "" || !strings.HasPrefix(req.Path, "/") {
+		return client.Response{}, fmt.Errorf("request needs a method and a path starting with /")
+	}
+	r, done, err := imp.request(ctx)
+	if err != nil {
+		return client.Response{}, err
+	}
+	defer done()
+	if req.Query != nil {
+		r.SetQueryParamsFromValues(req.Query)
+	}
+	if len(req.Body) > 0 {
+		r.SetHeader("Content-Type", "application/json").SetBody(req.Body)
+	}
+	start := time.Now()
+	resp, err := send(r, method, req.Path, nil)
+	out := client.Response{Duration: time.Since(start)}
+	if resp != nil && resp.RawResponse != nil {
+		out.Status = resp.StatusCode()
+		out.Header = client.WithoutCredentials(resp.Header())
+		out.Body = client.ScrubPasswordFields(resp.Body())
+	}
+	return out, imp.stoppedErr(err)
+}

@@ -1,0 +1,244 @@
+package appwrite
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"actas/client"
+	"actas/demo"
+)
+
+func TestImpersonateVerifiesEachWayOfNamingTheTarget(t *testing.T) {
+	b := startDemo(t, demo.Options{})
+	c := b.operator(t)
+	for _, target := range []client.Target{
+		{Kind: client.ByID, Value: demo.AdaID},
+		{Kind: client.ByEmail, Value: "ADA@example.com"},
+		{Kind: client.ByPhone, Value: demo.AdaPhone},
+	} {
+		mark := b.mark()
+		imp, err := c.ImpersonateUser(ctx, target)
+		if err != nil {
+			t.Fatalf("%s: %v", target, err)
+		}
+		if s := imp.Subject(); s.ID != demo.AdaID || s.Name != "Ada Lovelace" {
+			t.Fatalf("%s: subject %+v", target, s)
+		}
+		acct, err := imp.Account(ctx)
+		if err != nil || acct.ImpersonatorUserID == nil || *acct.ImpersonatorUserID != demo.OperatorID {
+			t.Fatalf("%s: account %+v %v", target, acct, err)
+		}
+		for _, s := range b.seenSince(mark) {
+			if len(s.Impersonation) != 1 || s.Impersonation[targetHeader(target.Kind)] != target.Value {
+				t.Fatalf("%s: request carried %v, want exactly one header", target, s.Impersonation)
+			}
+		}
+		imp.Stop()
+	}
+}
+
+// The server ignores unknown targets and non-impersonators without an error; only the
+// verification notices.
+func TestImpersonationThatTheServerIgnoresIsRefused(t *testing.T) {
+	b := startDemo(t, demo.Options{})
+	c := b.operator(t)
+	for _, target := range []client.Target{
+		{Kind: client.ByID, Value: "nobody-has-this-id"},
+		{Kind: client.ByEmail, Value: "nobody@example.com"},
+		{Kind: client.ByPhone, Value: "+19999999999"},
+	} {
+		if _, err := c.Impersonate(ctx, target, ""); !errors.Is(err, client.ErrNotHonoured) {
+			t.Fatalf("%s: err = %v", target, err)
+		}
+	}
+	viewer := b.client(t, nil)
+	if _, err := viewer.Login(ctx, client.Credentials{Email: demo.ViewerEmail, Password: demo.ViewerPassword}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := viewer.Impersonate(ctx, client.Target{Kind: client.ByID, Value: demo.AdaID}, "")
+	if !errors.Is(err, client.ErrNotHonoured) || !strings.Contains(err.Error(), "viewer") {
+		t.Fatalf("non-impersonator: %v", err)
+	}
+}
+
+func TestImpersonatingBlockedUserIsForbidden(t *testing.T) {
+	b := startDemo(t, demo.Options{})
+	_, err := b.operator(t).Impersonate(ctx, client.Target{Kind: client.ByEmail, Value: demo.BlockedEmail}, "")
+	if !errors.Is(err, client.ErrBlocked) || !errors.Is(err, client.ErrForbidden) {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestImpersonateNeedsSignIn(t *testing.T) {
+	b := startDemo(t, demo.Options{})
+	if _, err := b.client(t, nil).Impersonate(ctx, client.Target{Value: demo.AdaID}, ""); !errors.Is(err, client.ErrNotSignedIn) {
+		t.Fatalf("err = %v", err)
+	}
+	if _, err := b.operator(t).Impersonate(ctx, client.Target{Value: " "}, ""); err == nil {
+		t.Fatal("empty target accepted")
+	}
+}
+
+// A server that strips the impersonator fields (response format below 1.9.0, or an older
+// release) cannot prove the impersonation: refuse it.
+func TestServerWithoutImpersonatorFieldsIsRefused(t *testing.T) {
+	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.URL.Path == "/v1/account/sessions/email":
+			w.Header().Set("X-Fallback-Cookies", `{"a_session_p":"v"}`)
+			w.WriteHeader(201)
+			_, _ = w.Write([]byte(`{}`))
+		case r.Header.Get("X-Appwrite-Impersonate-User-Id") != "":
+			_, _ = w.Write([]byte(`{"$id":"ada","email":"ada@example.com"}`))
+		default:
+			_, _ = w.Write([]byte(`{"$id":"op","email":"op@example.com","impersonator":true}`))
+		}
+	}))
+	defer hs.Close()
+	c, _ := New(Config{Endpoint: hs.URL, Project: "p"})
+	if _, err := c.Login(ctx, client.Credentials{Email: "op@example.com", Password: "password1"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Impersonate(ctx, client.Target{Value: "ada"}, ""); !errors.Is(err, client.ErrNotHonoured) {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestStopCancelsInFlightAndLaterCalls(t *testing.T) {
+	b := startDemo(t, demo.Options{})
+	c := b.operator(t)
+	imp, err := c.ImpersonateUser(ctx, client.Target{Value: demo.AdaID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.srv.Inject("/v1/account/sessions", 1, demo.Fault{Delay: 10 * time.Second})
+	done := make(chan error, 1)
+	go func() {
+		_, err := imp.Sessions(ctx)
+		done <- err
+	}()
+	time.Sleep(100 * time.Millisecond) // let the request reach the server
+	start := time.Now()
+	imp.Stop()
+	select {
+	case err := <-done:
+		if !errors.Is(err, client.ErrStopped) {
+			t.Fatalf("in-flight request: %v", err)
+		}
+		if time.Since(start) > 2*time.Second {
+			t.Fatal("stop did not cut the request short")
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("in-flight request survived stop")
+	}
+	if _, err := imp.Account(ctx); !errors.Is(err, client.ErrStopped) {
+		t.Fatalf("after stop: %v", err)
+	}
+	if _, err := imp.Do(ctx, client.Request{Method: "GET", Path: "/account"}); !errors.Is(err, client.ErrStopped) {
+		t.Fatalf("Do after stop: %v", err)
+	}
+	mark := b.mark()
+	if _, err := c.SearchSubjects(ctx, client.SubjectQuery{Search: "ada"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range b.seenSince(mark) {
+		if s.Impersonating() {
+			t.Fatalf("operator request after stop carried %v", s.Impersonation)
+		}
+	}
+}
+
+// While an impersonation exists, the operator's own client still sends no target.
+func TestOperatorClientNeverCarriesTarget(t *testing.T) {
+	b := startDemo(t, demo.Options{})
+	c := b.operator(t)
+	imp, err := c.ImpersonateUser(ctx, client.Target{Value: demo.AdaID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer imp.Stop()
+	mark := b.mark()
+	if _, err := c.Subject(ctx, demo.AdaID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.OperatorAudit(ctx, 3); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range b.seenSince(mark) {
+		if s.Impersonating() {
+			t.Fatalf("operator request carried %v", s.Impersonation)
+		}
+	}
+}
+
+func TestTypedViewsAsTheUser(t *testing.T) {
+	b := startDemo(t, demo.Options{})
+	imp, err := b.operator(t).ImpersonateUser(ctx, client.Target{Value: demo.AdaID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer imp.Stop()
+	sessions, err := imp.Sessions(ctx)
+	if err != nil || len(sessions) == 0 || sessions[0].UserID != demo.AdaID {
+		t.Fatalf("sessions %+v %v", sessions, err)
+	}
+	for _, s := range sessions {
+		if s.Current {
+			t.Fatalf("the operator's session shows as the user's current one: %+v", s)
+		}
+	}
+	prefs, err := imp.Prefs(ctx)
+	if err != nil || prefs["theme"] != "dark" {
+		t.Fatalf("prefs %v %v", prefs, err)
+	}
+	factors, err := imp.MFAFactors(ctx)
+	if err != nil || factors.TOTP {
+		t.Fatalf("factors %+v %v", factors, err)
+	}
+	logs, err := imp.Logs(ctx, 10)
+	if err != nil || len(logs) == 0 || logs[0].ActorID != demo.AdaID {
+		t.Fatalf("logs %+v %v", logs, err)
+	}
+}
+
+func TestDoScrubsPasswordFieldsAndCredentialHeaders(t *testing.T) {
+	b := startDemo(t, demo.Options{})
+	imp, err := b.operator(t).ImpersonateUser(ctx, client.Target{Value: demo.AdaID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer imp.Stop()
+	resp, err := imp.Do(ctx, client.Request{Method: "get", Path: "/users/" + demo.AdaID})
+	if err != nil || resp.Status != 200 {
+		t.Fatalf("%d %v", resp.Status, err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(resp.Body, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"password", "hash", "hashOptions"} {
+		if _, ok := doc[k]; ok {
+			t.Fatalf("%q kept in %s", k, resp.Body)
+		}
+	}
+	if doc["$id"] != demo.AdaID || resp.Duration <= 0 {
+		t.Fatalf("doc %v duration %v", doc, resp.Duration)
+	}
+
+	resp, err = imp.Do(ctx, client.Request{Method: "PATCH", Path: "/account/prefs", Body: []byte(`{"prefs":{"theme":"light"}}`)})
+	if err != nil || resp.Status != 200 {
+		t.Fatalf("write: %d %v", resp.Status, err)
+	}
+	resp, err = imp.Do(ctx, client.Request{Method: "GET", Path: "/users/nobody"})
+	if resp.Status != 404 || !errors.Is(err, client.ErrNotFound) || len(resp.Body) == 0 {
+		t.Fatalf("404: %d %v %s", resp.Status, err, resp.Body)
+	}
+	if _, err := imp.Do(ctx, client.Request{Method: "GET", Path: "account"}); err == nil {
+		t.Fatal("relative path without / accepted")
+	}
+}

@@ -1,0 +1,120 @@
+// Package client holds what every backend dialect shares: the Backend interface the
+// console talks to, typed errors, and an HTTP transport (resty) with timeouts, retries for
+// idempotent requests and a redacting debug log. Each dialect lives in a sub-package.
+package client
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"time"
+)
+
+// Credentials are the operator's own sign-in details.
+type Credentials struct {
+	Email    string
+	Password string
+}
+
+// Operator is the signed-in support person.
+type Operator struct {
+	ID             string
+	Name           string
+	Email          string
+	CanImpersonate bool
+}
+
+// Subject is someone an operator can act as: a user, or a tenant in tenant dialects.
+type Subject struct {
+	ID              string
+	Name            string
+	Email           string
+	Phone           string
+	Blocked         bool
+	Labels          []string
+	Impersonator    bool // the subject is itself an operator
+	MFA             bool
+	EmailVerified   bool
+	PhoneVerified   bool
+	Registered      time.Time
+	LastAccess      time.Time // zero: never
+	PasswordUpdated time.Time
+}
+
+// SubjectQuery asks for one page of subjects.
+type SubjectQuery struct {
+	Search string
+	Limit  int    // 0: the backend's default page size
+	After  string // cursor: the last subject id of the previous page
+}
+
+// SubjectPage is one page of a search. Total counts all matches, up to a backend cap;
+// TotalCapped says the real number may be larger ("5000+").
+type SubjectPage struct {
+	Subjects    []Subject
+	Total       int
+	TotalCapped bool
+	Next        string // cursor for the next page, "" at the end
+}
+
+// AuditEntry is one row of a backend's audit log.
+type AuditEntry struct {
+	Time       time.Time
+	Event      string
+	ActorID    string
+	ActorEmail string
+	ActorName  string
+	IP         string
+	Client     string
+}
+
+// Request is a raw request made as the subject; Path is relative to the endpoint.
+type Request struct {
+	Method string
+	Path   string
+	Query  url.Values
+	Body   []byte // JSON, or nil
+}
+
+// Response is what came back, with credentials removed from the headers and password
+// hash fields removed from JSON bodies.
+type Response struct {
+	Status   int
+	Header   http.Header
+	Body     []byte
+	Duration time.Duration
+}
+
+// Backend is a server the console signs an operator in to, finds subjects on, acts as
+// one of them through, and reads audit entries from.
+type Backend interface {
+	// Login signs in. A backend that needs a second factor returns an error matching
+	// ErrMFARequired; then CompleteMFA finishes the sign-in.
+	Login(ctx context.Context, cred Credentials) (Operator, error)
+	CompleteMFA(ctx context.Context, code string) (Operator, error)
+	// Resume validates a stored session secret with the backend.
+	Resume(ctx context.Context, secret string) (Operator, error)
+	// Secret is the session value to keep in the OS keyring ("" when signed out).
+	Secret() string
+	// Logout ends the session on the backend and forgets it here, even on error.
+	Logout(ctx context.Context) error
+
+	SearchSubjects(ctx context.Context, q SubjectQuery) (SubjectPage, error)
+	Subject(ctx context.Context, id string) (Subject, error)
+	OperatorAudit(ctx context.Context, limit int) ([]AuditEntry, error)
+	SubjectAudit(ctx context.Context, id string, limit int) ([]AuditEntry, error)
+
+	// Impersonate starts acting as the target and verifies with the backend that it
+	// really does; it fails with ErrNotHonoured otherwise. reason goes to backends that
+	// record one.
+	Impersonate(ctx context.Context, target Target, reason string) (Impersonation, error)
+}
+
+// Impersonation is a verified act-as session. Stop discards it: in-flight requests are
+// cancelled and later calls fail with ErrStopped.
+type Impersonation interface {
+	Subject() Subject
+	Target() Target
+	Do(ctx context.Context, req Request) (Response, error)
+	Stop()
+}

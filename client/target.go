@@ -1,0 +1,59 @@
+package client
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// TargetKind says how a target is named.
+type TargetKind int
+
+const (
+	ByID TargetKind = iota
+	ByEmail
+	ByPhone
+)
+
+func (k TargetKind) String() string {
+	switch k {
+	case ByEmail:
+		return "email"
+	case ByPhone:
+		return "phone"
+	}
+	return "id"
+}
+
+// Target names exactly one subject to act as.
+type Target struct {
+	Kind  TargetKind
+	Value string
+}
+
+func (t Target) String() string { return t.Kind.String() + " " + t.Value }
+
+var e164 = regexp.MustCompile(`^\+[1-9][0-9]{6,14}$`)
+
+// ParseTarget reads what an operator typed: an E.164 phone number (+…), an email address
+// (…@…) or else an id. It rejects what cannot be any of them.
+func ParseTarget(s string) (Target, error) {
+	s = strings.TrimSpace(s)
+	switch {
+	case s == "":
+		return Target{}, fmt.Errorf("empty target: give an id, an email or a +phone")
+	case strings.HasPrefix(s, "+"):
+		if !e164.MatchString(s) {
+			return Target{}, fmt.Errorf("%q is not an E.164 phone number (e.g. +14155550100)", s)
+		}
+		return Target{ByPhone, s}, nil
+	case strings.Contains(s, "@"):
+		if at := strings.LastIndex(s, "@"); at == 0 || at == len(s)-1 || strings.ContainsAny(s, " \t") {
+			return Target{}, fmt.Errorf("%q is not an email address", s)
+		}
+		return Target{ByEmail, s}, nil
+	case strings.ContainsAny(s, " \t/?#"):
+		return Target{}, fmt.Errorf("%q is not a user id", s)
+	}
+	return Target{ByID, s}, nil
+}

@@ -1,0 +1,22 @@
+package client
+
+import "testing"
+
+func TestParseTarget(t *testing.T) {
+	good := map[string]Target{
+		"ada":                   {ByID, "ada"},
+		" 6650aa01c3f2e9a1b2c3": {ByID, "6650aa01c3f2e9a1b2c3"},
+		"ada@example.com":       {ByEmail, "ada@example.com"},
+		"+14155550100":          {ByPhone, "+14155550100"},
+	}
+	for in, want := range good {
+		if got, err := ParseTarget(in); err != nil || got != want {
+			t.Errorf("%q: %v %v, want %v", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"", "  ", "+1 415", "+0123456789", "+12", "@example.com", "ada@", "a b", "a/b", "ada @x.com"} {
+		if got, err := ParseTarget(bad); err == nil {
+			t.Errorf("%q accepted as %v", bad, got)
+		}
+	}
+}

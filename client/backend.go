@@ -105,9 +105,24 @@ type Backend interface {
 	SubjectAudit(ctx context.Context, id string, limit int) ([]AuditEntry, error)
 
 	// Impersonate starts acting as the target and verifies with the backend that it
-	// really does; it fails with ErrNotHonoured otherwise. reason goes to backends that
-	// record one.
-	Impersonate(ctx context.Context, target Target, reason string) (Impersonation, error)
+	// really does; it fails with ErrNotHonoured otherwise.
+	Impersonate(ctx context.Context, target Target, opts ImpersonateOptions) (Impersonation, error)
+}
+
+// ImpersonateOptions go with an impersonation for its whole life.
+type ImpersonateOptions struct {
+	Reason string // for backends that record one
+	// Observe, if set, is called after every request made as the subject (the
+	// verification included), for the console's journal.
+	Observe func(Exchange)
+}
+
+// Exchange describes one request made as the subject: never a body or a credential.
+type Exchange struct {
+	Method   string
+	Path     string // with credential-like query parameters redacted
+	Status   int    // 0 when no answer came
+	Duration time.Duration
 }
 
 // Impersonation is a verified act-as session. Stop discards it: in-flight requests are
@@ -115,6 +130,34 @@ type Backend interface {
 type Impersonation interface {
 	Subject() Subject
 	Target() Target
+	// Overview reads, as the subject, what the console shows of them.
+	Overview(ctx context.Context) (Overview, error)
 	Do(ctx context.Context, req Request) (Response, error)
 	Stop()
+}
+
+// Overview is the subject's own view: their account, devices and recent activity.
+type Overview struct {
+	Subject  Subject
+	Facts    []Fact // further account facts, e.g. preferences and second factors
+	Devices  []Device
+	Activity []AuditEntry
+}
+
+// Fact is one labelled piece of account information.
+type Fact struct {
+	Label string
+	Value string
+}
+
+// Device is one signed-in session of the subject.
+type Device struct {
+	ID      string
+	Client  string
+	OS      string
+	IP      string
+	Country string
+	Created time.Time
+	Expires time.Time
+	Current bool
 }

@@ -42,7 +42,7 @@ func TestDebugLogRedactsCredentials(t *testing.T) {
 	if _, err := c.SearchSubjects(ctx, client.SubjectQuery{Search: "ada"}); err != nil {
 		t.Fatal(err)
 	}
-	imp, err := c.ImpersonateUser(ctx, client.Target{Kind: client.ByEmail, Value: demo.AdaEmail})
+	imp, err := c.ImpersonateUser(ctx, client.Target{Kind: client.ByEmail, Value: demo.AdaEmail}, client.ImpersonateOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,6 +22,7 @@ type Impersonation struct {
 	header   string
 	operator client.Operator
 	subject  client.Subject
+	observe  func(client.Exchange)
 
 	// stop cancels every request in flight; after it every call fails with ErrStopped.
 	mu      sync.Mutex
@@ -47,12 +48,12 @@ func targetHeader(k client.TargetKind) string {
 // must answer with the target and impersonatorUserId equal to the operator's id. The
 // server silently ignores unknown targets and non-impersonators, so without this check
 // the console could show the operator's own data as the customer's.
-func (c *Client) Impersonate(ctx context.Context, target client.Target, _ string) (client.Impersonation, error) {
-	return c.ImpersonateUser(ctx, target)
+func (c *Client) Impersonate(ctx context.Context, target client.Target, opts client.ImpersonateOptions) (client.Impersonation, error) {
+	return c.ImpersonateUser(ctx, target, opts)
 }
 
 // ImpersonateUser is Impersonate with the concrete type, for Appwrite-only views.
-func (c *Client) ImpersonateUser(ctx context.Context, target client.Target) (*Impersonation, error) {
+func (c *Client) ImpersonateUser(ctx context.Context, target client.Target, opts client.ImpersonateOptions) (*Impersonation, error) {
 	op, ok := c.Operator()
 	if !ok {
 		return nil, client.ErrNotSignedIn
@@ -60,7 +61,7 @@ func (c *Client) ImpersonateUser(ctx context.Context, target client.Target) (*Im
 	if strings.TrimSpace(target.Value) == "" {
 		return nil, errors.New("impersonation target is empty")
 	}
-	imp := &Impersonation{c: c, target: target, header: targetHeader(target.Kind), operator: op}
+	imp := &Impersonation{c: c, target: target, header: targetHeader(target.Kind), operator: op, observe: opts.Observe}
 	imp.ctx, imp.cancel = context.WithCancel(context.Background())
 	acct, err := imp.Account(ctx)
 	if err != nil {
@@ -113,35 +114,49 @@ func (imp *Impersonation) Stop() {
 	imp.cancel()
 }
 
-// request is the operator's request plus exactly one target header, bound to both the
-// caller's context and the impersonation's own (so Stop cancels it).
-func (imp *Impersonation) request(ctx context.Context) (*resty.Request, context.CancelFunc, error) {
+// exec sends one request as the subject: the operator's request plus exactly one target
+// header, bound to both the caller's context and the impersonation's own (so Stop cancels
+// it), reported to the observer afterwards.
+func (imp *Impersonation) exec(ctx context.Context, method, path string, setup func(*resty.Request), out any) (*resty.Response, error) {
 	imp.mu.Lock()
-	defer imp.mu.Unlock()
 	if imp.stopped {
-		return nil, nil, client.ErrStopped
+		imp.mu.Unlock()
+		return nil, client.ErrStopped
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	undo := context.AfterFunc(imp.ctx, cancel)
-	done := func() { undo(); cancel() }
-	return imp.c.request(ctx).SetHeader(imp.header, imp.target.Value), done, nil
+	imp.mu.Unlock()
+	defer func() { undo(); cancel() }()
+
+	r := imp.c.request(ctx).SetHeader(imp.header, imp.target.Value)
+	if setup != nil {
+		setup(r)
+	}
+	start := time.Now()
+	resp, err := send(r, method, path, out)
+	imp.report(method, path, resp, time.Since(start))
+	if err != nil && errors.Is(err, context.Canceled) && imp.ctx.Err() != nil {
+		err = errors.Join(client.ErrStopped, err)
+	}
+	return resp, err
+}
+
+func (imp *Impersonation) report(method, path string, resp *resty.Response, took time.Duration) {
+	if imp.observe == nil {
+		return
+	}
+	x := client.Exchange{Method: method, Path: path, Duration: took}
+	if resp != nil && resp.RawResponse != nil {
+		x.Status = resp.StatusCode()
+		if u := resp.RawResponse.Request.URL; u != nil {
+			x.Path = client.RedactURL(u)
+		}
+	}
+	imp.observe(x)
 }
 
 func (imp *Impersonation) get(ctx context.Context, path string, out any) error {
-	r, done, err := imp.request(ctx)
-	if err != nil {
-		return err
-	}
-	defer done()
-	_, err = send(r, http.MethodGet, path, out)
-	return imp.stoppedErr(err)
-}
-
-// stoppedErr reports a request cut short by Stop as ErrStopped.
-func (imp *Impersonation) stoppedErr(err error) error {
-	if err != nil && errors.Is(err, context.Canceled) && imp.ctx.Err() != nil {
-		return errors.Join(client.ErrStopped, err)
-	}
+	_, err := imp.exec(ctx, http.MethodGet, path, nil, out)
 	return err
 }
 
@@ -176,13 +191,11 @@ func (imp *Impersonation) MFAFactors(ctx context.Context) (MFAFactors, error) {
 // Logs are the effective user's own audit rows (not what the operator does as them:
 // Appwrite files that under the operator).
 func (imp *Impersonation) Logs(ctx context.Context, limit int) ([]client.AuditEntry, error) {
-	r, done, err := imp.request(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer done()
-	entries, err := fetchLogs(r, "/account/logs", limit)
-	return entries, imp.stoppedErr(err)
+	var list logList
+	_, err := imp.exec(ctx, http.MethodGet, "/account/logs", func(r *resty.Request) {
+		r.SetQueryParamsFromValues(logParams(limit))
+	}, &list)
+	return entries(list), err
 }
 
 // Do sends a raw request as the effective user. The response comes back for any HTTP
@@ -193,24 +206,49 @@ func (imp *Impersonation) Do(ctx context.Context, req client.Request) (client.Re
 	if method == "" || !strings.HasPrefix(req.Path, "/") {
 		return client.Response{}, fmt.Errorf("request needs a method and a path starting with /")
 	}
-	r, done, err := imp.request(ctx)
-	if err != nil {
-		return client.Response{}, err
-	}
-	defer done()
-	if req.Query != nil {
-		r.SetQueryParamsFromValues(req.Query)
-	}
-	if len(req.Body) > 0 {
-		r.SetHeader("Content-Type", "application/json").SetBody(req.Body)
-	}
 	start := time.Now()
-	resp, err := send(r, method, req.Path, nil)
+	resp, err := imp.exec(ctx, method, req.Path, func(r *resty.Request) {
+		if req.Query != nil {
+			r.SetQueryParamsFromValues(req.Query)
+		}
+		if len(req.Body) > 0 {
+			r.SetHeader("Content-Type", "application/json").SetBody(req.Body)
+		}
+	}, nil)
 	out := client.Response{Duration: time.Since(start)}
 	if resp != nil && resp.RawResponse != nil {
 		out.Status = resp.StatusCode()
 		out.Header = client.WithoutCredentials(resp.Header())
 		out.Body = client.ScrubPasswordFields(resp.Body())
 	}
-	return out, imp.stoppedErr(err)
+	return out, err
+}
+
+// Overview reads the subject's account, devices, second factors and recent activity.
+func (imp *Impersonation) Overview(ctx context.Context) (client.Overview, error) {
+	acct, err := imp.Account(ctx)
+	if err != nil {
+		return client.Overview{}, err
+	}
+	ov := client.Overview{Subject: acct.subject()}
+	sessions, err := imp.Sessions(ctx)
+	if err != nil {
+		return ov, err
+	}
+	for _, s := range sessions {
+		ov.Devices = append(ov.Devices, s.device())
+	}
+	factors, err := imp.MFAFactors(ctx)
+	if err != nil {
+		return ov, err
+	}
+	ov.Facts = append(ov.Facts, client.Fact{Label: "Second factors", Value: factors.String()})
+	for _, k := range sortedKeys(acct.Prefs) {
+		ov.Facts = append(ov.Facts, client.Fact{Label: "Pref " + k, Value: fmt.Sprint(acct.Prefs[k])})
+	}
+	// Logs may be gone on newer servers (404): the overview stands without them.
+	if ov.Activity, err = imp.Logs(ctx, 10); err != nil && !errors.Is(err, client.ErrNotFound) {
+		return ov, err
+	}
+	return ov, nil
 }

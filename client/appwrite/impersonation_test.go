@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -22,7 +23,7 @@ func TestImpersonateVerifiesEachWayOfNamingTheTarget(t *testing.T) {
 		{Kind: client.ByPhone, Value: demo.AdaPhone},
 	} {
 		mark := b.mark()
-		imp, err := c.ImpersonateUser(ctx, target)
+		imp, err := c.ImpersonateUser(ctx, target, client.ImpersonateOptions{})
 		if err != nil {
 			t.Fatalf("%s: %v", target, err)
 		}
@@ -52,7 +53,7 @@ func TestImpersonationThatTheServerIgnoresIsRefused(t *testing.T) {
 		{Kind: client.ByEmail, Value: "nobody@example.com"},
 		{Kind: client.ByPhone, Value: "+19999999999"},
 	} {
-		if _, err := c.Impersonate(ctx, target, ""); !errors.Is(err, client.ErrNotHonoured) {
+		if _, err := c.Impersonate(ctx, target, client.ImpersonateOptions{}); !errors.Is(err, client.ErrNotHonoured) {
 			t.Fatalf("%s: err = %v", target, err)
 		}
 	}
@@ -60,7 +61,7 @@ func TestImpersonationThatTheServerIgnoresIsRefused(t *testing.T) {
 	if _, err := viewer.Login(ctx, client.Credentials{Email: demo.ViewerEmail, Password: demo.ViewerPassword}); err != nil {
 		t.Fatal(err)
 	}
-	_, err := viewer.Impersonate(ctx, client.Target{Kind: client.ByID, Value: demo.AdaID}, "")
+	_, err := viewer.Impersonate(ctx, client.Target{Kind: client.ByID, Value: demo.AdaID}, client.ImpersonateOptions{})
 	if !errors.Is(err, client.ErrNotHonoured) || !strings.Contains(err.Error(), "viewer") {
 		t.Fatalf("non-impersonator: %v", err)
 	}
@@ -68,7 +69,7 @@ func TestImpersonationThatTheServerIgnoresIsRefused(t *testing.T) {
 
 func TestImpersonatingBlockedUserIsForbidden(t *testing.T) {
 	b := startDemo(t, demo.Options{})
-	_, err := b.operator(t).Impersonate(ctx, client.Target{Kind: client.ByEmail, Value: demo.BlockedEmail}, "")
+	_, err := b.operator(t).Impersonate(ctx, client.Target{Kind: client.ByEmail, Value: demo.BlockedEmail}, client.ImpersonateOptions{})
 	if !errors.Is(err, client.ErrBlocked) || !errors.Is(err, client.ErrForbidden) {
 		t.Fatalf("err = %v", err)
 	}
@@ -76,10 +77,10 @@ func TestImpersonatingBlockedUserIsForbidden(t *testing.T) {
 
 func TestImpersonateNeedsSignIn(t *testing.T) {
 	b := startDemo(t, demo.Options{})
-	if _, err := b.client(t, nil).Impersonate(ctx, client.Target{Value: demo.AdaID}, ""); !errors.Is(err, client.ErrNotSignedIn) {
+	if _, err := b.client(t, nil).Impersonate(ctx, client.Target{Value: demo.AdaID}, client.ImpersonateOptions{}); !errors.Is(err, client.ErrNotSignedIn) {
 		t.Fatalf("err = %v", err)
 	}
-	if _, err := b.operator(t).Impersonate(ctx, client.Target{Value: " "}, ""); err == nil {
+	if _, err := b.operator(t).Impersonate(ctx, client.Target{Value: " "}, client.ImpersonateOptions{}); err == nil {
 		t.Fatal("empty target accepted")
 	}
 }
@@ -104,7 +105,7 @@ func TestServerWithoutImpersonatorFieldsIsRefused(t *testing.T) {
 	if _, err := c.Login(ctx, client.Credentials{Email: "op@example.com", Password: "password1"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Impersonate(ctx, client.Target{Value: "ada"}, ""); !errors.Is(err, client.ErrNotHonoured) {
+	if _, err := c.Impersonate(ctx, client.Target{Value: "ada"}, client.ImpersonateOptions{}); !errors.Is(err, client.ErrNotHonoured) {
 		t.Fatalf("err = %v", err)
 	}
 }
@@ -112,7 +113,7 @@ func TestServerWithoutImpersonatorFieldsIsRefused(t *testing.T) {
 func TestStopCancelsInFlightAndLaterCalls(t *testing.T) {
 	b := startDemo(t, demo.Options{})
 	c := b.operator(t)
-	imp, err := c.ImpersonateUser(ctx, client.Target{Value: demo.AdaID})
+	imp, err := c.ImpersonateUser(ctx, client.Target{Value: demo.AdaID}, client.ImpersonateOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +158,7 @@ func TestStopCancelsInFlightAndLaterCalls(t *testing.T) {
 func TestOperatorClientNeverCarriesTarget(t *testing.T) {
 	b := startDemo(t, demo.Options{})
 	c := b.operator(t)
-	imp, err := c.ImpersonateUser(ctx, client.Target{Value: demo.AdaID})
+	imp, err := c.ImpersonateUser(ctx, client.Target{Value: demo.AdaID}, client.ImpersonateOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,7 +179,7 @@ func TestOperatorClientNeverCarriesTarget(t *testing.T) {
 
 func TestTypedViewsAsTheUser(t *testing.T) {
 	b := startDemo(t, demo.Options{})
-	imp, err := b.operator(t).ImpersonateUser(ctx, client.Target{Value: demo.AdaID})
+	imp, err := b.operator(t).ImpersonateUser(ctx, client.Target{Value: demo.AdaID}, client.ImpersonateOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -208,7 +209,7 @@ func TestTypedViewsAsTheUser(t *testing.T) {
 
 func TestDoScrubsPasswordFieldsAndCredentialHeaders(t *testing.T) {
 	b := startDemo(t, demo.Options{})
-	imp, err := b.operator(t).ImpersonateUser(ctx, client.Target{Value: demo.AdaID})
+	imp, err := b.operator(t).ImpersonateUser(ctx, client.Target{Value: demo.AdaID}, client.ImpersonateOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,5 +241,53 @@ func TestDoScrubsPasswordFieldsAndCredentialHeaders(t *testing.T) {
 	}
 	if _, err := imp.Do(ctx, client.Request{Method: "GET", Path: "account"}); err == nil {
 		t.Fatal("relative path without / accepted")
+	}
+}
+
+func TestObserverSeesEveryRequestAsTheUser(t *testing.T) {
+	b := startDemo(t, demo.Options{})
+	c := b.operator(t)
+	var mu sync.Mutex
+	var seen []client.Exchange
+	observe := func(x client.Exchange) { mu.Lock(); seen = append(seen, x); mu.Unlock() }
+	imp, err := c.ImpersonateUser(ctx, client.Target{Value: demo.AdaID}, client.ImpersonateOptions{Observe: observe})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer imp.Stop()
+	if _, err := imp.Do(ctx, client.Request{Method: "GET", Path: "/users/nobody"}); !errors.Is(err, client.ErrNotFound) {
+		t.Fatal(err)
+	}
+	if _, err := c.Subject(ctx, demo.AdaID); err != nil { // the operator's own: not observed
+		t.Fatal(err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(seen) != 2 || seen[0].Path != "/v1/account" || seen[0].Status != 200 ||
+		seen[1].Method != "GET" || seen[1].Path != "/v1/users/nobody" || seen[1].Status != 404 || seen[1].Duration <= 0 {
+		t.Fatalf("observed %+v", seen)
+	}
+}
+
+func TestOverview(t *testing.T) {
+	b := startDemo(t, demo.Options{})
+	imp, err := b.operator(t).ImpersonateUser(ctx, client.Target{Value: demo.AdaID}, client.ImpersonateOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer imp.Stop()
+	ov, err := imp.Overview(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ov.Subject.ID != demo.AdaID || len(ov.Devices) != 2 || len(ov.Activity) == 0 {
+		t.Fatalf("overview %+v", ov)
+	}
+	facts := map[string]string{}
+	for _, f := range ov.Facts {
+		facts[f.Label] = f.Value
+	}
+	if facts["Second factors"] != "email, phone" || facts["Pref theme"] != "dark" {
+		t.Fatalf("facts %v", facts)
 	}
 }

@@ -152,7 +152,7 @@ func TestMFAChallenge(t *testing.T) {
 func TestLogoutEndsSessionWithoutImpersonationHeaders(t *testing.T) {
 	b := startDemo(t, demo.Options{})
 	c := b.operator(t)
-	imp, err := c.Impersonate(ctx, client.Target{Kind: client.ByID, Value: demo.AdaID}, "")
+	imp, err := c.Impersonate(ctx, client.Target{Kind: client.ByID, Value: demo.AdaID}, client.ImpersonateOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,8 @@
 package appwrite
 
 import (
+	"sort"
+	"strings"
 	"time"
 
 	"actas/client"
@@ -123,4 +125,36 @@ func (l logEntry) entry() client.AuditEntry {
 	}
 	return client.AuditEntry{Time: ParseTime(l.Time), Event: l.Event, ActorID: l.UserID,
 		ActorEmail: l.UserEmail, ActorName: l.UserName, IP: l.IP, Client: c}
+}
+
+func (s Session) device() client.Device {
+	clientName := strings.TrimSpace(s.ClientName + " " + s.ClientVersion)
+	osName := strings.TrimSpace(s.OSName + " " + s.OSVersion)
+	return client.Device{ID: s.ID, Client: clientName, OS: osName, IP: s.IP, Country: s.CountryName,
+		Created: ParseTime(s.CreatedAt), Expires: ParseTime(s.Expire), Current: s.Current}
+}
+
+func (f MFAFactors) String() string {
+	var on []string
+	for _, x := range []struct {
+		name string
+		on   bool
+	}{{"totp", f.TOTP}, {"email", f.Email}, {"phone", f.Phone}, {"recovery codes", f.RecoveryCode}} {
+		if x.on {
+			on = append(on, x.name)
+		}
+	}
+	if len(on) == 0 {
+		return "none"
+	}
+	return strings.Join(on, ", ")
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

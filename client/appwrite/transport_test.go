@@ -100,7 +100,7 @@ func TestLongRetryAfterIsReturnedNotWaited(t *testing.T) {
 
 func TestWritesAreNeverRetried(t *testing.T) {
 	b := startDemo(t, demo.Options{})
-	imp, err := b.operator(t).ImpersonateUser(ctx, client.Target{Value: demo.AdaID})
+	imp, err := b.operator(t).ImpersonateUser(ctx, client.Target{Value: demo.AdaID}, client.ImpersonateOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

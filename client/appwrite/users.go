@@ -6,8 +6,6 @@ import (
 	"net/http"
 	"net/url"
 
-	"github.com/go-resty/resty/v2"
-
 	"actas/client"
 )
 
@@ -77,25 +75,25 @@ func (c *Client) OperatorAudit(ctx context.Context, limit int) ([]client.AuditEn
 	return c.SubjectAudit(ctx, op.ID, limit)
 }
 
-// SubjectAudit lists a user's audit rows, newest first.
+// SubjectAudit lists a user's audit rows, newest first. Newer self-hosted servers removed
+// the logs routes, so a 404 there comes back as ErrNotFound for the caller to explain.
 func (c *Client) SubjectAudit(ctx context.Context, id string, limit int) ([]client.AuditEntry, error) {
-	return fetchLogs(c.request(ctx), "/users/"+url.PathEscape(id)+"/logs", limit)
+	var list logList
+	_, err := send(c.request(ctx).SetQueryParamsFromValues(logParams(limit)), http.MethodGet, "/users/"+url.PathEscape(id)+"/logs", &list)
+	return entries(list), err
 }
 
-// fetchLogs reads a logs endpoint. Newer self-hosted servers removed these routes, so a
-// 404 there comes back as ErrNotFound for the caller to explain.
-func fetchLogs(r *resty.Request, path string, limit int) ([]client.AuditEntry, error) {
+func logParams(limit int) url.Values {
 	if limit <= 0 {
 		limit = defaultPageSize
 	}
-	params := url.Values{"queries[]": {queryJSON("limit", "", limit)}, "total": {"false"}}
-	var list logList
-	if _, err := send(r.SetQueryParamsFromValues(params), http.MethodGet, path, &list); err != nil {
-		return nil, err
-	}
+	return url.Values{"queries[]": {queryJSON("limit", "", limit)}, "total": {"false"}}
+}
+
+func entries(list logList) []client.AuditEntry {
 	out := make([]client.AuditEntry, len(list.Logs))
 	for i, l := range list.Logs {
 		out[i] = l.entry()
 	}
-	return out, nil
+	return out
 }

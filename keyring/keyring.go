@@ -1,0 +1,65 @@
+// Package keyring keeps session secrets in the OS keyring (the freedesktop Secret Service
+// on Linux) and nowhere else. When no keyring answers, the session lives in memory for
+// this run only: it is never written to a file.
+package keyring
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Service is the keyring service name of every actas entry.
+const Service = "actas"
+
+var (
+	ErrNotFound    = errors.New("no stored session")
+	ErrUnavailable = errors.New("no OS keyring reachable")
+)
+
+// Profile names one stored session: a backend and the operator signed in to it.
+type Profile struct {
+	Endpoint string
+	Project  string
+	Email    string
+}
+
+// Key is the keyring "user" of the entry. It holds no secret.
+func (p Profile) Key() string {
+	return strings.ToLower(p.Email) + " @ " + p.Endpoint + " (" + p.Project + ")"
+}
+
+// Entry is what a profile keeps: the session value and what is needed to resume it.
+type Entry struct {
+	Dialect       string    `json:"dialect"`
+	Endpoint      string    `json:"endpoint"`
+	Project       string    `json:"project"`
+	OperatorID    string    `json:"operatorId"`
+	OperatorEmail string    `json:"operatorEmail"`
+	Secret        string    `json:"secret"`
+	SavedAt       time.Time `json:"savedAt"`
+}
+
+// Store is secret storage.
+type Store interface {
+	Get(p Profile) (Entry, error)
+	Set(p Profile, e Entry) error
+	Delete(p Profile) error
+	// Durable says whether entries outlive this process.
+	Durable() bool
+}
+
+func encode(e Entry) (string, error) {
+	b, err := json.Marshal(e)
+	return string(b), err
+}
+
+func decode(s string) (Entry, error) {
+	var e Entry
+	if err := json.Unmarshal([]byte(s), &e); err != nil || e.Secret == "" {
+		return Entry{}, fmt.Errorf("%w: the stored entry is unreadable", ErrNotFound)
+	}
+	return e, nil
+}

@@ -1,0 +1,158 @@
+package keyring
+
+import (
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	gokeyring "github.com/zalando/go-keyring"
+)
+
+var profile = Profile{Endpoint: "http://127.0.0.1:9080/v1", Project: "demo", Email: "Support@example.com"}
+
+func entry(secret string) Entry {
+	return Entry{Dialect: "appwrite", Endpoint: profile.Endpoint, Project: "demo", OperatorID: "support",
+		OperatorEmail: "support@example.com", Secret: secret, SavedAt: time.Unix(1_800_000_000, 0).UTC()}
+}
+
+// fake stands in for go-keyring: a map, an error for every call, or a call that hangs.
+type fake struct {
+	mu   sync.Mutex
+	m    map[string]string
+	err  error
+	hang chan struct{}
+}
+
+func (f *fake) wait() error {
+	if f.hang != nil {
+		<-f.hang
+	}
+	return f.err
+}
+
+func (f *fake) Set(s, u, p string) error {
+	if err := f.wait(); err != nil {
+		return err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.m[s+"|"+u] = p
+	return nil
+}
+
+func (f *fake) Get(s, u string) (string, error) {
+	if err := f.wait(); err != nil {
+		return "", err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	v, ok := f.m[s+"|"+u]
+	if !ok {
+		return "", gokeyring.ErrNotFound
+	}
+	return v, nil
+}
+
+func (f *fake) Delete(s, u string) error {
+	if err := f.wait(); err != nil {
+		return err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if _, ok := f.m[s+"|"+u]; !ok {
+		return gokeyring.ErrNotFound
+	}
+	delete(f.m, s+"|"+u)
+	return nil
+}
+
+func roundTrip(t *testing.T, st Store) {
+	t.Helper()
+	if _, err := st.Get(profile); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("empty store: %v", err)
+	}
+	if err := st.Set(profile, entry("s3cret")); err != nil {
+		t.Fatal(err)
+	}
+	got, err := st.Get(Profile{Endpoint: profile.Endpoint, Project: "demo", Email: "support@EXAMPLE.com"})
+	if err != nil || got != entry("s3cret") {
+		t.Fatalf("get: %+v %v", got, err)
+	}
+	if _, err := st.Get(Profile{Endpoint: profile.Endpoint, Project: "other", Email: profile.Email}); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("another project shares the entry: %v", err)
+	}
+	if err := st.Delete(profile); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Get(profile); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("after delete: %v", err)
+	}
+	if err := st.Delete(profile); err != nil {
+		t.Fatalf("deleting twice: %v", err)
+	}
+}
+
+func TestOSKeyringRoundTrip(t *testing.T) {
+	roundTrip(t, newOS(&fake{m: map[string]string{}}, time.Second))
+}
+
+func TestMemoryRoundTrip(t *testing.T) {
+	m := NewMemory()
+	roundTrip(t, m)
+	if m.Durable() {
+		t.Fatal("memory claims to outlive the process")
+	}
+}
+
+func TestKeyHoldsNoSecret(t *testing.T) {
+	if k := profile.Key(); strings.Contains(k, "s3cret") || !strings.Contains(k, "support@example.com") {
+		t.Fatalf("key %q", k)
+	}
+}
+
+// go-keyring reports a missing Secret Service as errors other than ErrNotFound.
+func TestMissingSecretServiceFallsBackToMemory(t *testing.T) {
+	for _, msg := range []string{
+		`exec: "dbus-launch": executable file not found in $PATH`,
+		"The name org.freedesktop.secrets was not provided by any .service files",
+		"failed to unlock correct collection '/org/freedesktop/secrets/aliases/default'",
+	} {
+		st, warning := open(&fake{err: errors.New(msg)}, time.Second)
+		if _, ok := st.(*Memory); !ok {
+			t.Fatalf("%s: got %T", msg, st)
+		}
+		if strings.Contains(warning, "\n") || !strings.Contains(warning, "memory for this run only") {
+			t.Fatalf("%s: warning %q", msg, warning)
+		}
+	}
+	st, warning := open(&fake{m: map[string]string{}}, time.Second)
+	if _, ok := st.(*OSKeyring); !ok || warning != "" {
+		t.Fatalf("working keyring: %T %q", st, warning)
+	}
+}
+
+func TestHangingKeyringTimesOut(t *testing.T) {
+	f := &fake{m: map[string]string{}, hang: make(chan struct{})}
+	defer close(f.hang)
+	k := newOS(f, 50*time.Millisecond)
+	start := time.Now()
+	if err := k.Set(profile, entry("x")); !errors.Is(err, ErrUnavailable) {
+		t.Fatalf("err = %v", err)
+	}
+	if time.Since(start) > time.Second {
+		t.Fatal("the timeout did not bound the call")
+	}
+	st, warning := open(f, 50*time.Millisecond)
+	if _, ok := st.(*Memory); !ok || warning == "" {
+		t.Fatalf("hanging keyring used: %T", st)
+	}
+}
+
+func TestUnreadableEntryIsNotFound(t *testing.T) {
+	f := &fake{m: map[string]string{Service + "|" + profile.Key(): "not json"}}
+	if _, err := newOS(f, time.Second).Get(profile); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("err = %v", err)
+	}
+}

@@ -1,0 +1,155 @@
+// Package session is the operator/impersonation state machine and the console's own audit
+// journal. It is the only place that knows whether impersonation is on: signed out →
+// operator → impersonating exactly one target → operator.
+package session
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"time"
+
+	"actas/client"
+)
+
+// State is where the session is.
+type State int
+
+const (
+	SignedOut State = iota
+	SignedIn        // as the operator, not impersonating
+	Impersonating
+)
+
+func (s State) String() string {
+	return [...]string{"signed out", "signed in", "impersonating"}[s]
+}
+
+// StopReason says why impersonation ended; it goes into the journal.
+type StopReason string
+
+const (
+	StopKey    StopReason = "key"
+	StopQuit   StopReason = "quit"
+	StopError  StopReason = "error"
+	StopExpiry StopReason = "expiry"
+	StopSwitch StopReason = "switch"
+	StopLogout StopReason = "logout"
+)
+
+var (
+	ErrNotImpersonating = errors.New("not impersonating anyone")
+	ErrNotOperator      = errors.New("this account may not impersonate: ask an administrator for the impersonator capability")
+)
+
+// Config wires a session.
+type Config struct {
+	Backend  client.Backend
+	Journal  *Journal // nil: no journal (tests of other layers)
+	Clock    func() time.Time
+	Endpoint string
+	Project  string
+}
+
+// Session is safe for use from several goroutines (Bubble Tea commands run on their own).
+type Session struct {
+	cfg Config
+
+	mu       sync.Mutex
+	state    State
+	operator client.Operator
+	imp      client.Impersonation
+	started  time.Time
+	reason   string
+	gen      int // counts impersonations, so a late answer for an old one is recognisable
+}
+
+// New starts signed out.
+func New(cfg Config) *Session {
+	if cfg.Clock == nil {
+		cfg.Clock = time.Now
+	}
+	return &Session{cfg: cfg}
+}
+
+// State reports where the session is.
+func (s *Session) State() State {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.state
+}
+
+// Operator is the signed-in operator.
+func (s *Session) Operator() (client.Operator, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.operator, s.state != SignedOut
+}
+
+// Backend is the operator's client, for searches and audit reads.
+func (s *Session) Backend() client.Backend { return s.cfg.Backend }
+
+// Secret is the session value to keep in the keyring.
+func (s *Session) Secret() string { return s.cfg.Backend.Secret() }
+
+func (s *Session) journal(e Entry) error {
+	if s.cfg.Journal == nil {
+		return nil
+	}
+	e.Time = s.cfg.Clock().UTC()
+	e.Backend, e.Project = s.cfg.Endpoint, s.cfg.Project
+	if e.Operator == "" {
+		e.Operator, e.OperatorID = s.operator.Email, s.operator.ID
+	}
+	return s.cfg.Journal.Append(e)
+}
+
+func (s *Session) signedIn(op client.Operator, via string) (client.Operator, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.operator, s.state = op, SignedIn
+	return op, s.journal(Entry{Event: EventLogin, Via: via})
+}
+
+// Login signs in with a password; an error matching client.ErrMFARequired asks for
+// CompleteMFA.
+func (s *Session) Login(ctx context.Context, cred client.Credentials) (client.Operator, error) {
+	op, err := s.cfg.Backend.Login(ctx, cred)
+	if err != nil {
+		return op, err
+	}
+	return s.signedIn(op, "password")
+}
+
+// CompleteMFA finishes a sign-in with a second factor.
+func (s *Session) CompleteMFA(ctx context.Context, code string) (client.Operator, error) {
+	op, err := s.cfg.Backend.CompleteMFA(ctx, code)
+	if err != nil {
+		return op, err
+	}
+	return s.signedIn(op, "password+totp")
+}
+
+// Resume signs in with a stored session value, validated by the backend.
+func (s *Session) Resume(ctx context.Context, secret string) (client.Operator, error) {
+	op, err := s.cfg.Backend.Resume(ctx, secret)
+	if err != nil {
+		return op, err
+	}
+	return s.signedIn(op, "resumed")
+}
+
+// Logout stops any impersonation, ends the backend session and signs out here, even when
+// the backend cannot be reached (that error is returned).
+func (s *Session) Logout(ctx context.Context) error {
+	s.Stop(StopLogout)
+	err := s.cfg.Backend.Logout(ctx)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.state == SignedOut {
+		return err
+	}
+	jerr := s.journal(Entry{Event: EventLogout})
+	s.state, s.operator = SignedOut, client.Operator{}
+	return errors.Join(err, jerr)
+}

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"encoding/json"
+	"net"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -111,6 +112,9 @@ func hostOnly(h string) string {
 }
 
 func registrable(host string) string {
+	if net.ParseIP(host) != nil {
+		return host // an IP address has no parent domain: 10.0.0.1 is not on 127.0.0.1's site
+	}
 	parts := strings.Split(host, ".")
 	if len(parts) <= 2 {
 		return host

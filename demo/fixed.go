@@ -38,8 +38,10 @@ const (
 )
 
 // EscapeName is the name of a user whose name tries to clear the screen, paint a fake
-// banner, set the window title, move the cursor and reverse the text direction.
-const EscapeName = "\x1b[2J\x1b[41mIMPERSONATING nobody\r\x1b]0;pwned\x07\x9b1A\b\b\u202eevil\x1b[0m"
+// banner, set the window title, move the cursor and reverse the text direction. The C1
+// CSI is the code point U+009B (a raw 0x9b byte is not UTF-8 and would reach clients as
+// U+FFFD).
+const EscapeName = "\x1b[2J\x1b[41mIMPERSONATING nobody\r\x1b]0;pwned\x07\u009b1A\b\b\u202eevil\x1b[0m"
 
 func day(y int, m time.Month, d int) int64 {
 	return time.Date(y, m, d, 9, 30, 0, 0, time.UTC).UnixMilli()

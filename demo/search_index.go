@@ -53,29 +53,32 @@ func buildSearchIndex(users []user) *searchIndex {
 
 // buildMerged walks prefix lengths 1, 2, ... bytes; a run of words that share a prefix and
 // number more than heavyPrefix gets its union stored. Runs only shrink as the prefix grows,
-// so the walk stops at the first length without a heavy run.
+// so each length looks only inside the previous length's heavy runs, and the walk stops
+// when there are none.
 func (ix *searchIndex) buildMerged() {
-	for n := 1; ; n++ {
-		heavy := false
-		for i := 0; i < len(ix.tokens); {
-			if len(ix.tokens[i]) < n {
-				i++
-				continue
+	type span struct{ lo, hi int }
+	runs := []span{{0, len(ix.tokens)}}
+	for n := 1; len(runs) > 0; n++ {
+		var heavy []span
+		for _, r := range runs {
+			for i := r.lo; i < r.hi; {
+				if len(ix.tokens[i]) < n {
+					i++
+					continue
+				}
+				p := ix.tokens[i][:n]
+				j := i + 1
+				for j < r.hi && strings.HasPrefix(ix.tokens[j], p) {
+					j++
+				}
+				if j-i > heavyPrefix {
+					heavy = append(heavy, span{i, j})
+					ix.merged[p] = ix.union(i, j)
+				}
+				i = j
 			}
-			p := ix.tokens[i][:n]
-			j := i + 1
-			for j < len(ix.tokens) && strings.HasPrefix(ix.tokens[j], p) {
-				j++
-			}
-			if j-i > heavyPrefix {
-				heavy = true
-				ix.merged[p] = ix.union(i, j)
-			}
-			i = j
 		}
-		if !heavy {
-			return
-		}
+		runs = heavy
 	}
 }
 

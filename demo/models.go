@@ -151,5 +151,16 @@ func (u *user) targets() []targetJSON {
 	return out
 }
 
-// needsMFA says whether a session of this user needs a second factor before it is complete.
-func (u *user) needsMFA() bool { return u.mfa && u.totpSecret != "" }
+// needsMFA says whether a session of this user needs a second factor before it is
+// complete: MFA on and at least one verified factor (TOTP, email or phone).
+func (u *user) needsMFA() bool {
+	if !u.mfa {
+		return false
+	}
+	for _, on := range u.factors() {
+		if on {
+			return true
+		}
+	}
+	return false
+}

@@ -69,18 +69,28 @@ func RedactHeaders(h http.Header) string {
 	return strings.Join(parts, "; ")
 }
 
-// RedactURL renders path and query, credential-like parameters replaced.
+// RedactURL renders path and query for people to read (values unescaped, keys sorted),
+// credential-like parameters replaced.
 func RedactURL(u *url.URL) string {
 	if u.RawQuery == "" {
 		return u.Path
 	}
 	q := u.Query()
+	keys := make([]string, 0, len(q))
 	for k := range q {
-		if sensitive(k) {
-			q[k] = []string{redacted}
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var parts []string
+	for _, k := range keys {
+		for _, v := range q[k] {
+			if sensitive(k) {
+				v = redacted
+			}
+			parts = append(parts, k+"="+v)
 		}
 	}
-	return u.Path + "?" + q.Encode()
+	return u.Path + "?" + strings.Join(parts, "&")
 }
 
 type lockedWriter struct {

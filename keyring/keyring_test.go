@@ -156,3 +156,20 @@ func TestUnreadableEntryIsNotFound(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+func TestLazyOpensOnFirstUseAndWarns(t *testing.T) {
+	l := &Lazy{timeout: time.Second, backend: &fake{err: errors.New("The name org.freedesktop.secrets was not provided")}}
+	if l.store != nil {
+		t.Fatal("opened before first use")
+	}
+	if err := l.Set(profile, entry("s")); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := l.Get(profile); err != nil || got.Secret != "s" || l.Durable() || l.Warning() == "" {
+		t.Fatalf("fallback: %+v %v durable=%v warning=%q", got, err, l.Durable(), l.Warning())
+	}
+	ok := &Lazy{timeout: time.Second, backend: &fake{m: map[string]string{}}}
+	if ok.Warning() != "" || !ok.Durable() {
+		t.Fatal("a working keyring warned")
+	}
+}

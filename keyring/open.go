@@ -2,6 +2,7 @@ package keyring
 
 import (
 	"errors"
+	"sync"
 	"time"
 )
 
@@ -35,4 +36,34 @@ func oneLine(s string) string {
 		}
 	}
 	return string(out)
+}
+
+// Lazy is a Store that finds out on first use whether the OS keyring answers, so that
+// start-up never waits on D-Bus. Without a keyring it keeps entries in memory, and
+// Warning says so in one line.
+type Lazy struct {
+	once    sync.Once
+	timeout time.Duration
+	backend backend
+	store   Store
+	warning string
+}
+
+// NewLazy is the OS keyring, opened on first use.
+func NewLazy(timeout time.Duration) *Lazy { return &Lazy{timeout: timeout, backend: goKeyring{}} }
+
+func (l *Lazy) get() Store {
+	l.once.Do(func() { l.store, l.warning = open(l.backend, l.timeout) })
+	return l.store
+}
+
+func (l *Lazy) Get(p Profile) (Entry, error) { return l.get().Get(p) }
+func (l *Lazy) Set(p Profile, e Entry) error { return l.get().Set(p, e) }
+func (l *Lazy) Delete(p Profile) error       { return l.get().Delete(p) }
+func (l *Lazy) Durable() bool                { return l.get().Durable() }
+
+// Warning is "" while the OS keyring is in use (or not yet tried).
+func (l *Lazy) Warning() string {
+	l.get()
+	return l.warning
 }

@@ -37,6 +37,7 @@ func (s *Session) Impersonate(ctx context.Context, target client.Target, reason 
 	s.mu.Lock()
 	s.gen++
 	gen := s.gen
+	s.pending = target
 	s.mu.Unlock()
 	imp, err := s.cfg.Backend.Impersonate(ctx, target, client.ImpersonateOptions{
 		Reason:  reason,
@@ -76,7 +77,10 @@ func (s *Session) observe(gen int, x client.Exchange) {
 	e := Entry{Event: EventRequest, Method: x.Method, Path: x.Path, Status: x.Status,
 		DurationMS: x.Duration.Milliseconds(), Reason: s.reason}
 	if s.imp != nil {
-		e.Target = s.imp.Subject().ID
+		sub := s.imp.Subject()
+		e.Target, e.TargetName = sub.ID, sub.Email
+	} else { // the verification itself: who was asked for
+		e.NamedBy, e.NamedAs = s.pending.Kind.String(), s.pending.Value
 	}
 	_ = s.journal(e)
 }

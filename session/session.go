@@ -61,7 +61,8 @@ type Session struct {
 	imp      client.Impersonation
 	started  time.Time
 	reason   string
-	gen      int // counts impersonations, so a late answer for an old one is recognisable
+	pending  client.Target // the target being verified
+	gen      int           // counts impersonations, so a late answer for an old one is recognisable
 }
 
 // New starts signed out.

@@ -1,0 +1,337 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"actas/client"
+	"actas/keyring"
+	"actas/session"
+	"actas/ui/sanitize"
+)
+
+const (
+	fieldEndpoint = iota
+	fieldProject
+	fieldEmail
+	fieldPassword
+	fieldCount
+)
+
+var fieldLabels = [fieldCount]string{"Endpoint", "Project", "Email", "Password"}
+
+// loginScreen signs the operator in: it resumes a stored session when it can, else asks
+// for endpoint, project, email and password, then a TOTP code when the account needs one.
+type loginScreen struct {
+	env      *env
+	fields   [fieldCount]textinput.Model
+	focus    int
+	code     textinput.Model
+	mfa      *session.Session // set while a second factor is awaited
+	busy     string           // what is running ("" when idle)
+	spinner  spinner.Model
+	err      string
+	notice   string
+	width    int
+	height   int
+	attempts int
+}
+
+// loginDoneMsg is the end of a sign-in attempt.
+type loginDoneMsg struct {
+	sess    *session.Session
+	profile keyring.Profile
+	op      client.Operator
+	err     error
+	resumed bool
+	attempt int
+}
+
+func newLogin(e *env) *loginScreen {
+	s := &loginScreen{env: e, spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
+	d := e.deps.Login
+	values := [fieldCount]string{d.Endpoint, d.Project, d.Email, ""}
+	placeholders := [fieldCount]string{"https://appwrite.example.com/v1", "project id", "you@example.com", ""}
+	for i := range s.fields {
+		s.fields[i] = newInput(e, placeholders[i], 256)
+		s.fields[i].SetValue(values[i])
+	}
+	s.fields[fieldPassword].EchoMode = textinput.EchoPassword
+	s.fields[fieldPassword].EchoCharacter = '•'
+	s.code = newInput(e, "123456", 12)
+	s.focus = fieldEndpoint
+	for s.focus < fieldPassword && s.fields[s.focus].Value() != "" {
+		s.focus++ // the cursor starts in the first empty field: the password when prefilled
+	}
+	s.fields[s.focus].Focus()
+	return s
+}
+
+func (s *loginScreen) init() tea.Cmd {
+	d := s.env.deps.Login
+	if d.Resume && d.Endpoint != "" && d.Project != "" && d.Email != "" {
+		s.busy = "Resuming the stored session…"
+		return tea.Batch(s.resume(), s.spinner.Tick)
+	}
+	return nil
+}
+
+func (s *loginScreen) Title() string { return "Sign in" }
+
+func (s *loginScreen) Capturing() bool { return true }
+
+func (s *loginScreen) SetSize(w, h int) {
+	s.width, s.height = w, h
+	for i := range s.fields {
+		s.fields[i].SetWidth(max(10, min(60, w-14)))
+	}
+	s.code.SetWidth(12)
+}
+
+func (s *loginScreen) Help() []key.Binding {
+	k := s.env.keys
+	if s.mfa != nil {
+		return []key.Binding{k.Login.Submit, k.Global.Back}
+	}
+	return []key.Binding{k.Login.Submit, k.Login.Next, k.Login.Prev}
+}
+
+func (s *loginScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case spinner.TickMsg:
+		if s.busy == "" {
+			return s, nil
+		}
+		var cmd tea.Cmd
+		s.spinner, cmd = s.spinner.Update(msg)
+		return s, cmd
+	case loginDoneMsg:
+		return s.done(msg)
+	case stylesChangedMsg:
+		for i := range s.fields {
+			s.fields[i].SetStyles(textinput.DefaultStyles(s.env.styles.IsDark))
+		}
+		s.code.SetStyles(textinput.DefaultStyles(s.env.styles.IsDark))
+		return s, nil
+	case tea.KeyPressMsg:
+		if s.busy != "" {
+			return s, nil // one attempt at a time
+		}
+		if s.mfa != nil {
+			return s.updateCode(msg)
+		}
+		return s.updateForm(msg)
+	}
+	return s, nil
+}
+
+func (s *loginScreen) updateForm(msg tea.KeyPressMsg) (screen, tea.Cmd) {
+	k := s.env.keys.Login
+	switch {
+	case key.Matches(msg, k.Submit):
+		return s.submit()
+	case key.Matches(msg, k.Next):
+		return s, s.moveFocus(1)
+	case key.Matches(msg, k.Prev):
+		return s, s.moveFocus(-1)
+	}
+	var cmd tea.Cmd
+	s.fields[s.focus], cmd = s.fields[s.focus].Update(msg)
+	s.err = ""
+	return s, cmd
+}
+
+func (s *loginScreen) moveFocus(d int) tea.Cmd {
+	s.fields[s.focus].Blur()
+	s.focus = (s.focus + d + fieldCount) % fieldCount
+	return s.fields[s.focus].Focus()
+}
+
+func (s *loginScreen) value(i int) string { return strings.TrimSpace(s.fields[i].Value()) }
+
+// submit checks the form and signs in; a missing field is named and focused, nothing typed
+// is lost.
+func (s *loginScreen) submit() (screen, tea.Cmd) {
+	for i := 0; i < fieldCount; i++ {
+		if s.value(i) == "" {
+			s.err = fieldLabels[i] + " is required."
+			s.fields[s.focus].Blur()
+			s.focus = i
+			return s, s.fields[i].Focus()
+		}
+	}
+	endpoint, project := s.value(fieldEndpoint), s.value(fieldProject)
+	cred := client.Credentials{Email: s.value(fieldEmail), Password: s.fields[fieldPassword].Value()}
+	e := s.env
+	s.attempts++
+	attempt := s.attempts
+	s.busy, s.err, s.notice = "Signing in…", "", ""
+	return s, tea.Batch(s.spinner.Tick, func() tea.Msg {
+		backend, normalized, err := e.deps.Connect(endpoint, project)
+		if err != nil {
+			return loginDoneMsg{err: err, attempt: attempt}
+		}
+		sess := newSession(e, backend, normalized, project)
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		op, err := sess.Login(ctx, cred)
+		profile := keyring.Profile{Endpoint: normalized, Project: project, Email: strings.ToLower(cred.Email)}
+		return loginDoneMsg{sess: sess, profile: profile, op: op, err: err, attempt: attempt}
+	})
+}
+
+func newSession(e *env, backend client.Backend, endpoint, project string) *session.Session {
+	return session.New(session.Config{Backend: backend, Journal: e.deps.Journal, Clock: e.deps.Clock,
+		Endpoint: endpoint, Project: project})
+}
+
+// resume looks up the stored session and validates it with the backend.
+func (s *loginScreen) resume() tea.Cmd {
+	e := s.env
+	d := e.deps.Login
+	return func() tea.Msg {
+		backend, normalized, err := e.deps.Connect(d.Endpoint, d.Project)
+		if err != nil {
+			return loginDoneMsg{err: err, resumed: true}
+		}
+		profile := keyring.Profile{Endpoint: normalized, Project: d.Project, Email: strings.ToLower(d.Email)}
+		if e.deps.Keyring == nil {
+			return loginDoneMsg{err: keyring.ErrNotFound, resumed: true}
+		}
+		entry, err := e.deps.Keyring.Get(profile)
+		if err != nil {
+			return loginDoneMsg{err: err, resumed: true}
+		}
+		sess := newSession(e, backend, normalized, d.Project)
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		op, err := sess.Resume(ctx, entry.Secret)
+		if errors.Is(err, client.ErrUnauthorized) {
+			_ = e.deps.Keyring.Delete(profile) // expired or revoked: forget it
+		}
+		return loginDoneMsg{sess: sess, profile: profile, op: op, err: err, resumed: true}
+	}
+}
+
+func (s *loginScreen) done(msg loginDoneMsg) (screen, tea.Cmd) {
+	if !msg.resumed && msg.attempt != s.attempts {
+		return s, nil
+	}
+	s.busy = ""
+	switch {
+	case msg.err == nil:
+		s.env.sess, s.env.profile = msg.sess, msg.profile
+		return s, func() tea.Msg { return signedInMsg{op: msg.op, resumed: msg.resumed} }
+	case msg.resumed && errors.Is(msg.err, keyring.ErrNotFound):
+		return s, nil // nothing stored: the form it is
+	case msg.resumed && errors.Is(msg.err, client.ErrUnauthorized):
+		s.notice = "The stored session has expired or was revoked: sign in again."
+		return s, nil
+	case errors.Is(msg.err, client.ErrMFARequired):
+		s.mfa = msg.sess
+		s.env.profile = msg.profile
+		s.code.SetValue("")
+		return s, s.code.Focus()
+	}
+	s.err = loginError(msg.err, msg.resumed)
+	return s, nil
+}
+
+// loginError says in one line what went wrong and what to do.
+func loginError(err error, resumed bool) string {
+	var apiErr *client.Error
+	prefix := "Sign-in failed: "
+	if resumed {
+		prefix = "Could not resume the stored session: "
+	}
+	switch {
+	case errors.As(err, &apiErr) && apiErr.Type == "user_invalid_credentials":
+		return "Wrong email or password."
+	case errors.As(err, &apiErr) && apiErr.Type == "user_invalid_token":
+		return "That code is not valid: check the authenticator's clock and try the next code."
+	case errors.Is(err, client.ErrBlocked):
+		return "This account is blocked."
+	case errors.Is(err, client.ErrRateLimited):
+		wait := "later"
+		if errors.As(err, &apiErr) && apiErr.RetryAfter > 0 {
+			wait = "in " + apiErr.RetryAfter.Round(time.Minute).String()
+		}
+		return "Too many sign-in attempts: try again " + wait + "."
+	case errors.Is(err, client.ErrNetwork):
+		return prefix + "the backend cannot be reached (" + sanitize.Text(err.Error()) + ")."
+	case errors.Is(err, client.ErrTimeout):
+		return prefix + "the backend did not answer in time."
+	}
+	return prefix + sanitize.Text(err.Error())
+}
+
+func (s *loginScreen) updateCode(msg tea.KeyPressMsg) (screen, tea.Cmd) {
+	switch {
+	case key.Matches(msg, s.env.keys.Global.Back):
+		s.mfa = nil
+		s.err = ""
+		return s, s.fields[s.focus].Focus()
+	case key.Matches(msg, s.env.keys.Login.Submit):
+		code := strings.TrimSpace(s.code.Value())
+		if code == "" {
+			s.err = "Enter the 6-digit code from your authenticator."
+			return s, nil
+		}
+		sess, profile := s.mfa, s.env.profile
+		s.attempts++
+		attempt := s.attempts
+		s.busy, s.err = "Checking the code…", ""
+		return s, tea.Batch(s.spinner.Tick, func() tea.Msg {
+			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			defer cancel()
+			op, err := sess.CompleteMFA(ctx, code)
+			return loginDoneMsg{sess: sess, profile: profile, op: op, err: err, attempt: attempt}
+		})
+	}
+	var cmd tea.Cmd
+	s.code, cmd = s.code.Update(msg)
+	s.err = ""
+	return s, cmd
+}
+
+func (s *loginScreen) View(w, h int) string {
+	st := s.env.styles
+	var b strings.Builder
+	b.WriteString(st.Title.Render("Sign in as yourself") + "\n\n")
+	if s.mfa != nil {
+		b.WriteString("This account needs a second factor.\n\n")
+		b.WriteString(fmt.Sprintf("› %s  %s\n", st.Label.Render("TOTP code"), s.code.View()))
+	} else {
+		for i := range s.fields {
+			gutter := "  "
+			label := st.Label.Render(fmt.Sprintf("%-9s", fieldLabels[i]))
+			if i == s.focus {
+				gutter, label = "› ", st.Focused.Render(fmt.Sprintf("%-9s", fieldLabels[i]))
+			}
+			b.WriteString(gutter + label + " " + s.fields[i].View() + "\n")
+		}
+	}
+	b.WriteString("\n")
+	switch {
+	case s.busy != "":
+		b.WriteString(s.spinner.View() + " " + s.busy + "\n")
+	case s.err != "":
+		b.WriteString(st.Error.Render(sanitize.Line(s.err, w)) + "\n")
+	case s.notice != "":
+		b.WriteString(st.Notice.Render(sanitize.Line(s.notice, w)) + "\n")
+	default:
+		b.WriteString("\n")
+	}
+	if hint := s.env.deps.Login.Hint; hint != "" && s.mfa == nil {
+		b.WriteString(st.Muted.Render(hint) + "\n")
+	}
+	return b.String()
+}

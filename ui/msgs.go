@@ -1,0 +1,59 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"actas/client"
+	"actas/session"
+)
+
+// screen is one view of the console. The root model routes keys and messages to the
+// screen on top of its stack and draws the chrome (banner, header, status, help) around it.
+type screen interface {
+	Update(msg tea.Msg) (screen, tea.Cmd)
+	View(width, height int) string
+	SetSize(width, height int)
+	Help() []key.Binding // this screen's keys for the help bar
+	Capturing() bool     // a text input has focus: only ctrl+c and ctrl+x stay global
+	Title() string
+}
+
+// Messages between screens and the root.
+type (
+	signedInMsg struct {
+		op      client.Operator
+		resumed bool
+	}
+	resumeFailedMsg struct{ err error }
+	openDetailsMsg  struct{ subject client.Subject }
+	askActAsMsg     struct {
+		target client.Target
+		label  string // who, for the confirmation
+	}
+	actAsConfirmedMsg struct {
+		target client.Target
+		reason string
+	}
+	actAsDoneMsg struct {
+		active session.Active
+		err    error
+	}
+	promptActAsMsg struct{}
+	promptDoneMsg  struct{ ask askActAsMsg } // the prompt closes, the confirmation opens
+	popMsg         struct{}
+	statusMsg      struct {
+		text  string
+		isErr bool
+	}
+	bannerTickMsg   struct{ gen int }
+	keyringSavedMsg struct {
+		err     error
+		warning string // the session lives in memory only: no OS keyring
+	}
+	stylesChangedMsg struct{}
+)
+
+func status(text string, isErr bool) tea.Cmd {
+	return func() tea.Msg { return statusMsg{text, isErr} }
+}

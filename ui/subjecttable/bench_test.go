@@ -1,0 +1,250 @@
+package subjecttable
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"charm.land/bubbles/v2/list"
+	"charm.land/bubbles/v2/paginator"
+	"charm.land/bubbles/v2/table"
+
+	"actas/client"
+)
+
+// BenchmarkPicker compares this table with the stock bubbles at 100,000 and 1,000,000
+// rows, then prints one summary line per size:
+//
+//	go test -run '^$' -bench Picker ./ui/subjecttable
+//
+// The anchor (the stock list with its default dot paginator) is measured at 100,000
+// rows only: its View is quadratic in the number of pages.
+func BenchmarkPicker(b *testing.B) {
+	for _, n := range benchSizes {
+		if n == 100_000 {
+			b.Run(fmt.Sprintf("list_view/%d", n), func(b *testing.B) { benchList(b, n, paginator.Dots) })
+		}
+		b.Run(fmt.Sprintf("arabic_list_view/%d", n), func(b *testing.B) { benchList(b, n, paginator.Arabic) })
+		b.Run(fmt.Sprintf("table_move/%d", n), func(b *testing.B) { benchTableMove(b, n) })
+		b.Run(fmt.Sprintf("picker_view/%d", n), func(b *testing.B) { benchPickerView(b, n) })
+		b.Run(fmt.Sprintf("picker_move/%d", n), func(b *testing.B) { benchPickerMove(b, n) })
+	}
+	for _, n := range benchSizes {
+		fmt.Println(summary(n))
+	}
+}
+
+var benchSizes = []int{100_000, 1_000_000}
+
+const benchMax = 1_000_000
+
+// nsPerOp holds each sub-benchmark's ns/op from its last (largest) run, by name.
+var nsPerOp = map[string]float64{}
+
+func record(b *testing.B, name string, n int) {
+	nsPerOp[fmt.Sprintf("%s/%d", name, n)] = float64(b.Elapsed().Nanoseconds()) / float64(b.N)
+}
+
+var viewSink string
+
+// Data shared by every sub-benchmark, built once for the largest size; smaller sizes
+// use a prefix.
+var (
+	subjectsOnce  sync.Once
+	benchSubjects []client.Subject
+	itemsOnce     sync.Once
+	benchItems    []list.Item
+	rowsOnce      sync.Once
+	benchRows     []table.Row
+)
+
+func synthSubjects() []client.Subject {
+	subjectsOnce.Do(func() {
+		first := []string{"Ada", "Grace", "Linus", "Zoë", "Søren", "山田", "Amélie", "Oluwaseun", "Marie", "Jürgen"}
+		last := []string{"Lovelace", "Hopper", "Torvalds", "Ågren", "Kierkegaard", "太郎", "Poulain", "Adeyemi", "Curie", "Habermas"}
+		labels := [][]string{nil, {"vip"}, {"beta", "eu"}, {"staff", "vip", "mfa-enforced"}}
+		benchSubjects = make([]client.Subject, benchMax)
+		for i := range benchSubjects {
+			id := strconv.Itoa(i)
+			benchSubjects[i] = client.Subject{
+				ID:         "u" + id,
+				Name:       first[i%len(first)] + " " + last[(i/len(first))%len(last)] + " " + id,
+				Email:      "user" + id + "@example.com",
+				Phone:      "+1555" + fmt.Sprintf("%07d", i),
+				Blocked:    i%23 == 0,
+				Labels:     labels[i%len(labels)],
+				LastAccess: testNow.Add(-time.Duration(i%(120*24*60)) * time.Minute),
+			}
+		}
+	})
+	return benchSubjects
+}
+
+// listItem is what a picker built on the stock list would hold.
+type listItem struct{ title, desc string }
+
+func (i listItem) Title() string       { return i.title }
+func (i listItem) Description() string { return i.desc }
+func (i listItem) FilterValue() string { return i.title }
+
+func synthItems() []list.Item {
+	itemsOnce.Do(func() {
+		subs := synthSubjects()
+		benchItems = make([]list.Item, len(subs))
+		for i := range subs {
+			benchItems[i] = listItem{subs[i].Name, subs[i].Email}
+		}
+	})
+	return benchItems
+}
+
+func synthRows() []table.Row {
+	rowsOnce.Do(func() {
+		subs := synthSubjects()
+		benchRows = make([]table.Row, len(subs))
+		for i := range subs {
+			s := &subs[i]
+			status := "active"
+			if s.Blocked {
+				status = "blocked"
+			}
+			benchRows[i] = table.Row{s.Name, s.Email, s.Phone, status, strings.Join(s.Labels, ","), relTime(s.LastAccess, testNow)}
+		}
+	})
+	return benchRows
+}
+
+func benchList(b *testing.B, n int, pages paginator.Type) {
+	l := list.New(synthItems()[:n], list.NewDefaultDelegate(), 120, 40)
+	l.Paginator.Type = pages
+	name := "list_view"
+	if pages == paginator.Arabic {
+		name = "arabic_list_view"
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		viewSink = l.View()
+	}
+	b.StopTimer()
+	record(b, name, n)
+}
+
+func benchTableMove(b *testing.B, n int) {
+	t := table.New(
+		table.WithColumns([]table.Column{
+			{Title: "NAME", Width: 30}, {Title: "EMAIL", Width: 36}, {Title: "PHONE", Width: 16},
+			{Title: "STATUS", Width: 7}, {Title: "LABELS", Width: 16}, {Title: "LAST ACCESS", Width: 11},
+		}),
+		table.WithRows(synthRows()[:n]),
+		table.WithHeight(40),
+		table.WithWidth(120),
+		table.WithFocused(true),
+	)
+	t.SetCursor(n / 2)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		if t.Cursor() >= n-1 {
+			t.GotoTop()
+		}
+		t.MoveDown(1)
+	}
+	b.StopTimer()
+	record(b, "table_move", n)
+}
+
+func benchPicker(n int) Model {
+	m := New(DefaultStyles(true), fixedNow)
+	m.SetSize(120, 40)
+	m.SetRows(synthSubjects()[:n])
+	m.SetCursor(n / 2)
+	return m
+}
+
+func benchPickerView(b *testing.B, n int) {
+	m := benchPicker(n)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		viewSink = m.View()
+	}
+	b.StopTimer()
+	record(b, "picker_view", n)
+}
+
+func benchPickerMove(b *testing.B, n int) {
+	m := benchPicker(n)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		if m.Cursor() >= n-1 {
+			m.Top()
+		}
+		m.MoveDown(1)
+	}
+	b.StopTimer()
+	record(b, "picker_move", n)
+}
+
+// summary compares this table with the stock bubbles at n rows, from the recorded ns/op.
+func summary(n int) string {
+	get := func(name string) (float64, bool) {
+		v, ok := nsPerOp[fmt.Sprintf("%s/%d", name, n)]
+		return v, ok && v > 0
+	}
+	ms := func(ns float64) string { return formatMS(ns) + " ms" }
+	vs := func(ours float64, okOurs bool, label, other string) string {
+		theirs, ok := get(other)
+		if !ok || !okOurs {
+			return ""
+		}
+		return fmt.Sprintf(" vs %s %s (%sx)", label, ms(theirs), formatRatio(theirs/ours))
+	}
+
+	var s strings.Builder
+	fmt.Fprintf(&s, "picker %d rows:", n)
+	view, okView := get("picker_view")
+	if okView {
+		fmt.Fprintf(&s, " View %s", ms(view))
+	} else {
+		s.WriteString(" View not measured")
+	}
+	comparisons := []string{vs(view, okView, "list", "list_view"), vs(view, okView, "arabic list", "arabic_list_view")}
+	var kept []string
+	for _, c := range comparisons {
+		if c != "" {
+			kept = append(kept, c)
+		}
+	}
+	s.WriteString(strings.Join(kept, ","))
+	move, okMove := get("picker_move")
+	if okMove {
+		fmt.Fprintf(&s, "; move %s", ms(move))
+	} else {
+		s.WriteString("; move not measured")
+	}
+	s.WriteString(vs(move, okMove, "table", "table_move"))
+	return s.String()
+}
+
+// formatMS writes ns in milliseconds with three significant digits, without exponent.
+func formatMS(ns float64) string {
+	v := ns / 1e6
+	if v <= 0 {
+		return "0"
+	}
+	digits := max(0, 2-int(math.Floor(math.Log10(v))))
+	return strconv.FormatFloat(v, 'f', digits, 64)
+}
+
+func formatRatio(r float64) string {
+	if r < 10 {
+		return strconv.FormatFloat(r, 'f', 1, 64)
+	}
+	return strconv.FormatFloat(r, 'f', 0, 64)
+}

@@ -28,15 +28,10 @@ func (m Model) View() tea.View {
 	}
 	lines = append(lines, m.headerView())
 	bw, bh := m.bodySize()
-	lines = append(lines, fitLines(m.bodyView(bw, bh), bw, bh)...)
-	lines = append(lines, m.statusView(), m.helpView())
+	lines = append(lines, fitLines(m.bodyView(bw, bh), bw, bh, m.bodyFits())...)
+	lines = append(lines, m.statusView(), fitLine(m.helpView(), m.width))
 	if len(lines) > m.height {
 		lines = lines[:m.height] // the banner is on top, so it is what remains
-	}
-	for i, l := range lines {
-		if sanitize.Width(l) > m.width {
-			lines[i] = sanitize.Fit(l, m.width)
-		}
 	}
 	v := tea.NewView(strings.Join(lines, "\n"))
 	v.AltScreen = true
@@ -54,8 +49,18 @@ func (m Model) bodyView(w, h int) string {
 	return m.top().View(w, h)
 }
 
+// bodyFits says whether the body already keeps every line within the width (the picker
+// does, by construction), so a frame need not measure its lines again.
+func (m Model) bodyFits() bool {
+	if m.fullHelp || m.dialog != nil {
+		return false
+	}
+	f, ok := m.top().(interface{ fitsWidth() bool })
+	return ok && f.fitsWidth()
+}
+
 // fitLines makes s exactly h lines of at most w cells.
-func fitLines(s string, w, h int) []string {
+func fitLines(s string, w, h int, fits bool) []string {
 	if h <= 0 {
 		return nil
 	}
@@ -63,15 +68,24 @@ func fitLines(s string, w, h int) []string {
 	if len(lines) > h {
 		lines = lines[:h]
 	}
-	for i, l := range lines {
-		if sanitize.Width(l) > w {
-			lines[i] = sanitize.Fit(l, w)
+	if !fits {
+		for i, l := range lines {
+			lines[i] = fitLine(l, w)
 		}
 	}
 	for len(lines) < h {
 		lines = append(lines, "")
 	}
 	return lines
+}
+
+// fitLine cuts a line to w cells. A line of at most w bytes fits already: no character
+// takes more cells than it has bytes.
+func fitLine(l string, w int) string {
+	if len(l) <= w || sanitize.Width(l) <= w {
+		return l
+	}
+	return sanitize.Fit(l, w)
 }
 
 func (m Model) headerView() string {

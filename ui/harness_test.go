@@ -212,3 +212,16 @@ func (h *harness) actAs(id string) {
 	h.key("y")
 	h.until("the impersonation", func(m Model) bool { return m.active != nil })
 }
+
+// pump delivers messages as they arrive for d (typing at human speed).
+func (h *harness) pump(d time.Duration) {
+	deadline := time.After(d)
+	for {
+		select {
+		case msg := <-h.msgs:
+			h.send(msg)
+		case <-deadline:
+			return
+		}
+	}
+}

@@ -72,6 +72,7 @@ func (p *picker) close() {
 }
 
 func (p *picker) Title() string   { return "Users" }
+func (p *picker) fitsWidth() bool { return true }
 func (p *picker) Capturing() bool { return p.search.Focused() }
 
 func (p *picker) SetSize(w, h int) {
@@ -279,7 +280,7 @@ func (p *picker) View(w, h int) string {
 	}
 	left := label + p.search.View()
 	gap := max(1, w-sanitize.Width(left)-sanitize.Width(right))
-	top := left + strings.Repeat(" ", gap) + st.Muted.Render(right)
+	top := fitLine(left+strings.Repeat(" ", gap)+st.Muted.Render(right), w)
 
 	var footer string
 	switch {

@@ -1,4 +1,4 @@
-package subjecttable
+package ui
 
 import (
 	"fmt"
@@ -12,14 +12,18 @@ import (
 	"charm.land/bubbles/v2/list"
 	"charm.land/bubbles/v2/paginator"
 	"charm.land/bubbles/v2/table"
+	tea "charm.land/bubbletea/v2"
 
 	"actas/client"
+	"actas/session"
 )
 
-// BenchmarkPicker compares this table with the stock bubbles at 100,000 and 1,000,000
-// rows, then prints one summary line per size:
+// BenchmarkPicker compares the console with the stock bubbles at 100,000 and 1,000,000
+// users loaded in the picker: one frame (the root model's View, banner and chrome
+// included) and one cursor move (the root's Update for a down key), then prints one
+// summary line per size:
 //
-//	go test -run '^$' -bench Picker ./ui/subjecttable
+//	go test -run '^$' -bench Picker ./ui
 //
 // The anchor (the stock list with its default dot paginator) is measured at 100,000
 // rows only: its View is quadratic in the number of pages.
@@ -77,7 +81,7 @@ func synthSubjects() []client.Subject {
 				Phone:      "+1555" + fmt.Sprintf("%07d", i),
 				Blocked:    i%23 == 0,
 				Labels:     labels[i%len(labels)],
-				LastAccess: testNow.Add(-time.Duration(i%(120*24*60)) * time.Minute),
+				LastAccess: benchNow.Add(-time.Duration(i%(120*24*60)) * time.Minute),
 			}
 		}
 	})
@@ -112,7 +116,7 @@ func synthRows() []table.Row {
 			if s.Blocked {
 				status = "blocked"
 			}
-			benchRows[i] = table.Row{s.Name, s.Email, s.Phone, status, strings.Join(s.Labels, ","), relTime(s.LastAccess, testNow)}
+			benchRows[i] = table.Row{s.Name, s.Email, s.Phone, status, strings.Join(s.Labels, ","), ago(benchNow.Sub(s.LastAccess))}
 		}
 	})
 	return benchRows
@@ -158,34 +162,50 @@ func benchTableMove(b *testing.B, n int) {
 	record(b, "table_move", n)
 }
 
-func benchPicker(n int) Model {
-	m := New(DefaultStyles(true), fixedNow)
-	m.SetSize(120, 40)
-	m.SetRows(synthSubjects()[:n])
-	m.SetCursor(n / 2)
+var benchNow = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+
+// benchRoot is the root model signed in, impersonating (so the banner is drawn too), with
+// the picker on top holding n users and the cursor in the middle.
+func benchRoot(n int) Model {
+	m := New(Deps{Clock: func() time.Time { return benchNow }})
+	m.env.operator = client.Operator{ID: "support", Email: "support@example.com", CanImpersonate: true}
+	p := newPicker(m.env)
+	p.table.SetRows(synthSubjects()[:n])
+	p.total, p.capped, p.next = 5000, true, "cursor"
+	m.stack = []screen{p}
+	m.active = &session.Active{Subject: synthSubjects()[0], Started: benchNow.Add(-42 * time.Second), Gen: 1}
+	m.now = benchNow
+	model, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m = model.(Model)
+	p.table.SetCursor(n / 2)
 	return m
 }
 
 func benchPickerView(b *testing.B, n int) {
-	m := benchPicker(n)
+	m := benchRoot(n)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		viewSink = m.View()
+		viewSink = m.View().Content
 	}
 	b.StopTimer()
 	record(b, "picker_view", n)
 }
 
+var downKey = tea.KeyPressMsg{Code: tea.KeyDown}
+
 func benchPickerMove(b *testing.B, n int) {
-	m := benchPicker(n)
+	m := benchRoot(n)
+	p := m.stack[0].(*picker)
+	p.next = "" // moving near the end must not start a page load here
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		if m.Cursor() >= n-1 {
-			m.Top()
+		if p.table.Cursor() >= n-1 {
+			p.table.Top()
 		}
-		m.MoveDown(1)
+		model, _ := m.Update(downKey)
+		m = model.(Model)
 	}
 	b.StopTimer()
 	record(b, "picker_move", n)

@@ -92,3 +92,12 @@ func (srv *Server) ResetSeen() {
 	srv.seen.dropped += len(srv.seen.list)
 	srv.seen.list = nil
 }
+
+// IsSessionSecret says whether v is the value of a live session of the project, for tests
+// that prove a session value was not written anywhere (the server keeps only hashes).
+func (srv *Server) IsSessionSecret(v string) bool {
+	st := srv.projects[srv.opts.Project]
+	st.mu.RLock()
+	defer st.mu.RUnlock()
+	return st.sessions.lookup(v, srv.now().UnixMilli()) != nil
+}

@@ -228,7 +228,7 @@ func (m Model) pop() (tea.Model, tea.Cmd) {
 func (m Model) bodySize() (int, int) {
 	chrome := 3 // header, status, help
 	if m.active != nil {
-		chrome += strings.Count(renderBanner(m.env.styles, m.bannerInfo(), m.now, m.width), "\n") + 1
+		chrome += strings.Count(m.bannerView(), "\n") + 1
 	}
 	return m.width, max(0, m.height-chrome)
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -141,4 +142,11 @@ func (m Model) bannerInfo() bannerInfo {
 	}
 	info.Operator = m.env.operator.Email
 	return info
+}
+
+// bannerView is the banner for this frame; it changes once a second at most.
+func (m Model) bannerView() string {
+	info := m.bannerInfo()
+	key := fmt.Sprintf("%d|%d|%d|%s|%v", m.width, m.active.Gen, int(m.now.Sub(info.Started)/time.Second), info.Operator, m.env.styles.IsDark)
+	return m.env.banner.get(key, func() string { return renderBanner(m.env.styles, info, m.now, m.width) })
 }

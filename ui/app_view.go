@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -23,7 +24,7 @@ func (m Model) View() tea.View {
 	var lines []string
 	title := "actas"
 	if m.active != nil {
-		lines = append(lines, strings.Split(renderBanner(m.env.styles, m.bannerInfo(), m.now, m.width), "\n")...)
+		lines = append(lines, strings.Split(m.bannerView(), "\n")...)
 		title = "actas · IMPERSONATING " + sanitize.Line(m.active.Subject.Name, 40)
 	}
 	lines = append(lines, m.headerView())
@@ -148,7 +149,13 @@ func (m Model) newHelp() help.Model {
 }
 
 func (m Model) helpView() string {
-	return m.newHelp().ShortHelpView(m.helpBindings())
+	bindings := m.helpBindings()
+	var key strings.Builder
+	fmt.Fprintf(&key, "%d|%v", m.width, m.env.styles.IsDark)
+	for _, b := range bindings {
+		key.WriteString("|" + b.Help().Key + " " + b.Help().Desc)
+	}
+	return m.env.help.get(key.String(), func() string { return m.newHelp().ShortHelpView(bindings) })
 }
 
 func (m Model) fullHelpView(w int) string {

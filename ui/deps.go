@@ -41,6 +41,8 @@ type env struct {
 	operator client.Operator  // who signed in, as the backend said
 	profile  keyring.Profile
 	posted   []tea.Msg // see post
+	help     memo
+	banner   memo
 }
 
 func (e *env) now() time.Time { return e.deps.Clock() }

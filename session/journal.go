@@ -23,6 +23,8 @@ const (
 	EventImpersonateRefuse = "impersonation.refused"
 	EventImpersonateStop   = "impersonation.stop"
 	EventRequest           = "request"
+	EventRequestRefused    = "request.refused"
+	EventElevate           = "impersonation.write"
 )
 
 // Entry is one journal line. It never holds a secret or a body.
@@ -40,6 +42,7 @@ type Entry struct {
 	Reason     string    `json:"reason,omitempty"`
 	Why        string    `json:"why,omitempty"` // why impersonation stopped, or was refused
 	Via        string    `json:"via,omitempty"` // how the operator signed in
+	Detail     string    `json:"detail,omitempty"`
 	Method     string    `json:"method,omitempty"`
 	Path       string    `json:"path,omitempty"`
 	Status     int       `json:"status,omitempty"`

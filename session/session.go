@@ -49,20 +49,24 @@ type Config struct {
 	Clock    func() time.Time
 	Endpoint string
 	Project  string
+	Policy   Policy
 }
 
 // Session is safe for use from several goroutines (Bubble Tea commands run on their own).
 type Session struct {
 	cfg Config
 
-	mu       sync.Mutex
-	state    State
-	operator client.Operator
-	imp      client.Impersonation
-	started  time.Time
-	reason   string
-	pending  client.Target // the target being verified
-	gen      int           // counts impersonations, so a late answer for an old one is recognisable
+	mu            sync.Mutex
+	state         State
+	operator      client.Operator
+	imp           client.Impersonation
+	started       time.Time
+	reason        string
+	write         bool          // elevated to write for this impersonation
+	active        time.Time     // the operator's last action while impersonating (idle limit)
+	pending       client.Target // the target being verified
+	pendingReason string
+	gen           int // counts impersonations, so a late answer for an old one is recognisable
 }
 
 // New starts signed out.
@@ -86,6 +90,9 @@ func (s *Session) Operator() (client.Operator, bool) {
 	defer s.mu.Unlock()
 	return s.operator, s.state != SignedOut
 }
+
+// Policy is what the profile allows.
+func (s *Session) Policy() Policy { return s.cfg.Policy }
 
 // Backend is the operator's client, for searches and audit reads.
 func (s *Session) Backend() client.Backend { return s.cfg.Backend }

@@ -25,6 +25,11 @@ type fixture struct {
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
+	return newFixtureWith(t, Policy{}, time.Now)
+}
+
+func newFixtureWith(t *testing.T, policy Policy, clock func() time.Time) *fixture {
+	t.Helper()
 	srv := demo.New(demo.Options{Users: 500, LoginLimit: -1})
 	hs := httptest.NewServer(srv)
 	t.Cleanup(hs.Close)
@@ -39,7 +44,7 @@ func newFixture(t *testing.T) *fixture {
 	}
 	t.Cleanup(func() { j.Close() })
 	return &fixture{srv: srv, journal: path,
-		sess: New(Config{Backend: c, Journal: j, Endpoint: c.Endpoint(), Project: demo.DefaultProject})}
+		sess: New(Config{Backend: c, Journal: j, Endpoint: c.Endpoint(), Project: demo.DefaultProject, Policy: policy, Clock: clock})}
 }
 
 func (f *fixture) login(t *testing.T, email, password string) {
@@ -73,7 +78,7 @@ func TestSignedOutCannotImpersonate(t *testing.T) {
 	if _, err := f.sess.Impersonate(ctx, ada, ""); !errors.Is(err, client.ErrNotSignedIn) {
 		t.Fatalf("err = %v", err)
 	}
-	if _, err := f.sess.Do(ctx, client.Request{Method: "GET", Path: "/account"}); !errors.Is(err, ErrNotImpersonating) {
+	if _, err := f.sess.Do(ctx, client.Request{Method: "GET", Path: "/account"}, ""); !errors.Is(err, ErrNotImpersonating) {
 		t.Fatalf("Do: %v", err)
 	}
 	if f.sess.State() != SignedOut || f.sess.Stop(StopKey) {
@@ -103,7 +108,7 @@ func TestImpersonateDoStop(t *testing.T) {
 	if act.Subject.ID != demo.AdaID || act.Reason != "HELP-4711" || f.sess.State() != Impersonating {
 		t.Fatalf("active %+v state %v", act, f.sess.State())
 	}
-	resp, err := f.sess.Do(ctx, client.Request{Method: "GET", Path: "/account"})
+	resp, err := f.sess.Do(ctx, client.Request{Method: "GET", Path: "/account"}, "")
 	if err != nil || resp.Status != 200 || !strings.Contains(string(resp.Body), `"ada"`) {
 		t.Fatalf("Do: %d %v", resp.Status, err)
 	}
@@ -113,7 +118,7 @@ func TestImpersonateDoStop(t *testing.T) {
 	if _, ok := f.sess.Active(); ok {
 		t.Fatal("still active after stop")
 	}
-	if _, err := f.sess.Do(ctx, client.Request{Method: "GET", Path: "/account"}); !errors.Is(err, ErrNotImpersonating) {
+	if _, err := f.sess.Do(ctx, client.Request{Method: "GET", Path: "/account"}, ""); !errors.Is(err, ErrNotImpersonating) {
 		t.Fatalf("Do after stop: %v", err)
 	}
 	f.srv.ResetSeen()

@@ -53,7 +53,7 @@ func (a *actingAs) Capturing() bool  { return false }
 func (a *actingAs) SetSize(w, h int) { a.height = h }
 func (a *actingAs) Help() []key.Binding {
 	k := a.env.keys
-	return []key.Binding{k.Details.Refresh, k.Nav.Up, k.Nav.Down, k.Global.Back}
+	return []key.Binding{k.Details.Actions, k.Global.Write, k.Details.Refresh, k.Nav.Down, k.Global.Back}
 }
 
 func (a *actingAs) Update(msg tea.Msg) (screen, tea.Cmd) {
@@ -71,6 +71,8 @@ func (a *actingAs) Update(msg tea.Msg) (screen, tea.Cmd) {
 		switch {
 		case key.Matches(msg, k.Details.Refresh):
 			return a, a.load()
+		case key.Matches(msg, k.Details.Actions):
+			a.env.post(pushMsg{newActions(a.env)})
 		case key.Matches(msg, k.Nav.Up):
 			a.scroll = max(0, a.scroll-1)
 		case key.Matches(msg, k.Nav.Down):

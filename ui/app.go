@@ -20,7 +20,7 @@ type Model struct {
 	env           *env
 	width, height int
 	stack         []screen
-	dialog        *confirmDialog
+	dialog        dialog
 	fullHelp      bool
 	status        string
 	statusErr     bool
@@ -84,8 +84,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.active == nil || msg.gen != m.active.Gen {
 			return m, nil // the tick of a stopped impersonation ends here
 		}
-		m.now = m.env.now()
-		return m, m.tick()
+		return m.onTick()
 	case statusMsg:
 		m.status, m.statusErr = msg.text, msg.isErr
 		return m, nil
@@ -98,11 +97,25 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case promptDoneMsg:
 		model, cmd := m.pop()
 		m = model.(Model)
-		m.dialog = newConfirmDialog(m.env, msg.ask)
+		m.dialog = newActAsDialog(m.env, msg.ask)
 		return m, cmd
 	case askActAsMsg:
-		m.dialog = newConfirmDialog(m.env, msg)
+		m.dialog = newActAsDialog(m.env, msg)
 		return m, nil
+	case pushMsg:
+		return m.push(msg.s)
+	case openConsoleMsg:
+		if m.active == nil {
+			return m, nil
+		}
+		return m.push(newConsole(m.env, msg.method, msg.path))
+	case askWriteMsg:
+		if m.active != nil {
+			m.dialog = newWriteDialog(m.env, msg.req, m.active.Subject)
+		}
+		return m, nil
+	case elevatedMsg:
+		return m.elevated(msg)
 	case actAsConfirmedMsg:
 		return m.startActAs(msg.target, msg.reason)
 	case actAsDoneMsg:
@@ -155,10 +168,11 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, g.ForceQuit):
 		return m.quit()
 	}
+	if m.active != nil {
+		m.env.sess.Touch() // the operator is here: the idle limit starts again
+	}
 	if m.dialog != nil {
-		var cmd tea.Cmd
-		var done bool
-		m.dialog, cmd, done = m.dialog.update(msg)
+		cmd, done := m.dialog.update(msg)
 		if done {
 			m.dialog = nil
 		}
@@ -182,6 +196,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			if _, open := m.top().(*auditScreen); !open {
 				return m.push(newAudit(m.env))
 			}
+		case key.Matches(msg, g.Write) && m.active != nil:
+			return m.askElevate()
 		}
 	}
 	var cmd tea.Cmd
@@ -196,7 +212,7 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 	if m.env.sess != nil {
 		m.env.sess.Stop(session.StopQuit)
 	}
-	m.active = nil
+	m.setActive(nil)
 	for _, s := range m.stack {
 		closeScreen(s)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -11,6 +12,7 @@ import (
 	"actas/client"
 	"actas/keyring"
 	"actas/session"
+	"actas/ui/sanitize"
 )
 
 // signedIn replaces the login form with the picker, or with the screen that says what
@@ -86,13 +88,15 @@ func (m Model) actAsDone(msg actAsDoneMsg) (tea.Model, tea.Cmd) {
 			m.status = "Refused: the backend did not confirm it acts as that user (" + oneLine(msg.err) + ")."
 		case errors.Is(msg.err, client.ErrBlocked):
 			m.status = "Refused: that user is blocked."
+		case errors.Is(msg.err, session.ErrTargetIsOperator), errors.Is(msg.err, session.ErrReasonRequired):
+			m.status = "Refused: " + firstError(msg.err)
 		default:
 			m.status = "Could not act as that user: " + oneLine(msg.err)
 		}
 		return m, nil
 	}
 	act := msg.active
-	m.active = &act
+	m.setActive(&act)
 	m.now = m.env.now()
 	m.status, m.statusErr = "", false
 	for len(m.stack) > 1 { // the user's view sits right above the picker
@@ -101,6 +105,16 @@ func (m Model) actAsDone(msg actAsDoneMsg) (tea.Model, tea.Cmd) {
 	}
 	model, cmd := m.push(newActingAs(m.env, act))
 	return model, tea.Batch(cmd, model.(Model).tick())
+}
+
+// firstError is the first line of a joined error: the refusal, without the journal's.
+func firstError(err error) string {
+	first, _, _ := strings.Cut(err.Error(), "\n")
+	return sanitize.Text(first)
+}
+
+func (m *Model) setActive(act *session.Active) {
+	m.active, m.env.active = act, act
 }
 
 // stopImpersonation ends it at once: the session cancels requests in flight, discards
@@ -116,13 +130,63 @@ func (m Model) stopImpersonation(why session.StopReason) (tea.Model, tea.Cmd) {
 	}
 	who := m.active.Subject.Name
 	took := elapsed(m.env.now().Sub(m.active.Started))
-	m.active, m.dialog = nil, nil
-	for len(m.stack) > 1 { // back to the picker, its search as it was
+	m.leave()
+	m.status, m.statusErr = "Stopped acting as "+who+" after "+took+".", false
+	return m, nil
+}
+
+// leave drops everything shown as the user and goes back to the picker, its search as
+// it was.
+func (m *Model) leave() {
+	m.setActive(nil)
+	m.dialog = nil
+	for len(m.stack) > 1 {
 		closeScreen(m.top())
 		m.stack = m.stack[:len(m.stack)-1]
 	}
 	m.layout()
-	m.status, m.statusErr = "Stopped acting as "+who+" after "+took+".", false
+}
+
+// onTick moves the banner clock, refreshes the deadline (the idle limit moves with the
+// operator's keys) and stops the impersonation when its time is up.
+func (m Model) onTick() (tea.Model, tea.Cmd) {
+	m.now = m.env.now()
+	if stopped, why := m.env.sess.CheckExpiry(); stopped {
+		who := m.active.Subject.Name
+		m.leave()
+		m.status, m.statusErr = "Stopped acting as "+who+" by itself: "+why+" (profile limit).", true
+		return m, nil
+	}
+	if act, ok := m.env.sess.Active(); ok {
+		m.setActive(&act)
+	}
+	return m, m.tick()
+}
+
+func (m Model) askElevate() (tea.Model, tea.Cmd) {
+	switch {
+	case m.env.policy().ReadOnly:
+		m.status, m.statusErr = "Refused: this profile is read-only; writes cannot be allowed.", true
+	case m.active.Write:
+		m.status, m.statusErr = "Writes are already allowed for this impersonation.", false
+	default:
+		who := sanitize.Text(m.active.Subject.Name + " <" + m.active.Subject.Email + "> (" + m.active.Subject.ID + ")")
+		m.dialog = &elevateDialog{env: m.env, who: who}
+	}
+	return m, nil
+}
+
+func (m Model) elevated(msg elevatedMsg) (tea.Model, tea.Cmd) {
+	if m.active == nil || msg.active.Gen != m.active.Gen {
+		return m, nil
+	}
+	if msg.err != nil {
+		m.status, m.statusErr = "Refused: "+firstError(msg.err), true
+		return m, nil
+	}
+	act := msg.active
+	m.setActive(&act)
+	m.status, m.statusErr = "Writes allowed for this impersonation: each one still needs their email or id typed.", false
 	return m, nil
 }
 
@@ -136,9 +200,10 @@ func (m Model) tick() tea.Cmd {
 
 func (m Model) bannerInfo() bannerInfo {
 	info := bannerInfo{StopKey: m.env.keys.Global.Stop.Help().Key}
-	if m.active != nil {
-		s := m.active.Subject
-		info.Name, info.Email, info.ID, info.Started = s.Name, s.Email, s.ID, m.active.Started
+	if a := m.active; a != nil {
+		s := a.Subject
+		info.Name, info.Email, info.ID, info.Started = s.Name, s.Email, s.ID, a.Started
+		info.Write, info.Reason, info.Deadline = a.Write, a.Reason, a.Deadline
 	}
 	info.Operator = m.env.operator.Email
 	return info
@@ -147,6 +212,7 @@ func (m Model) bannerInfo() bannerInfo {
 // bannerView is the banner for this frame; it changes once a second at most.
 func (m Model) bannerView() string {
 	info := m.bannerInfo()
-	key := fmt.Sprintf("%d|%d|%d|%s|%v", m.width, m.active.Gen, int(m.now.Sub(info.Started)/time.Second), info.Operator, m.env.styles.IsDark)
+	key := fmt.Sprintf("%d|%d|%d|%s|%v|%v|%d", m.width, m.active.Gen, int(m.now.Sub(info.Started)/time.Second),
+		info.Operator, m.env.styles.IsDark, info.Write, info.Deadline.Unix())
 	return m.env.banner.get(key, func() string { return renderBanner(m.env.styles, info, m.now, m.width) })
 }

@@ -89,8 +89,23 @@ func fitLine(l string, w int) string {
 	return sanitize.Fit(l, w)
 }
 
+// badge is the profile's label in its colour, like a cluster name in k9s: without colour
+// it stays readable as reversed text.
+func (m Model) badge() string {
+	b := m.env.deps.Badge
+	if b.Label == "" {
+		return ""
+	}
+	style := lipgloss.NewStyle().Bold(true).Reverse(true)
+	if b.Color != "" {
+		style = style.Foreground(lipgloss.Color(b.Color))
+	}
+	return style.Render(" "+sanitize.Text(b.Label)+" ") + " "
+}
+
 func (m Model) headerView() string {
 	st := m.env.styles
+	badge := m.badge()
 	left := "actas"
 	if op := m.env.operator; op.Email != "" {
 		left += " · " + sanitize.Text(op.Email)
@@ -102,13 +117,14 @@ func (m Model) headerView() string {
 	if m.fullHelp {
 		right = "Help"
 	}
-	room := m.width - sanitize.Width(right) - 1
+	bw := sanitize.Width(badge)
+	room := m.width - bw - sanitize.Width(right) - 1
 	if room < 10 {
-		return st.Header.Render(sanitize.Fit(left, m.width))
+		return fitLine(badge+st.Header.Render(sanitize.Fit(left, max(1, m.width-bw))), m.width)
 	}
 	left = sanitize.Fit(left, room)
-	gap := strings.Repeat(" ", max(1, m.width-sanitize.Width(left)-sanitize.Width(right)))
-	return st.Header.Render(left) + gap + st.Title.Render(right)
+	gap := strings.Repeat(" ", max(1, m.width-bw-sanitize.Width(left)-sanitize.Width(right)))
+	return badge + st.Header.Render(left) + gap + st.Title.Render(right)
 }
 
 func (m Model) statusView() string {

@@ -13,34 +13,50 @@ type bannerInfo struct {
 	Name, Email, ID string // the effective user, as the backend verified them
 	Operator        string // the operator's email
 	Started         time.Time
+	Write           bool      // elevated to write
+	Reason          string    // why the operator acts as them
+	Deadline        time.Time // when it stops by itself (zero: never)
 	StopKey         string
 }
 
+// countdownFrom is how long before the deadline the banner starts counting down.
+const countdownFrom = 2 * time.Minute
+
 // renderBanner draws the banner for a given width: one line when everything fits, else
-// two, with the user's and the operator's text cut to fit. It is never dropped: every
-// line is exactly width cells in the banner style.
+// two: who is acted as, then mode, reason, operator, time and the stop key, the reason and
+// the operator cut first. It is never dropped: every line is exactly width cells in the
+// banner style.
 func renderBanner(st Styles, b bannerInfo, now time.Time, width int) string {
 	if width <= 0 {
 		return ""
 	}
 	who := strings.TrimSpace(sanitize.Text(b.Name) + " " + sanitize.Text(b.Email) + " (" + sanitize.Text(b.ID) + ")")
-	op := sanitize.Text(b.Operator)
+	mode := "READ-ONLY"
+	if b.Write {
+		mode = "WRITE"
+	}
 	clock := elapsed(now.Sub(b.Started))
+	if !b.Deadline.IsZero() && b.Deadline.Sub(now) <= countdownFrom {
+		clock += " · ends in " + elapsed(b.Deadline.Sub(now))
+	}
 	stop := b.StopKey + " stop"
+	middle := " · operator " + sanitize.Text(b.Operator)
+	if r := sanitize.Text(b.Reason); r != "" {
+		middle = " · " + r + middle
+	}
 	const label = "IMPERSONATING "
 
 	var lines []string
-	if full := label + who + " · operator " + op + " · " + clock + " · " + stop; sanitize.Width(full) <= width {
+	tail := " · " + clock + " · " + stop
+	room := width - sanitize.Width(mode) - sanitize.Width(tail)
+	switch full := label + who + " · " + mode + middle + " · " + clock + " · " + stop; {
+	case sanitize.Width(full) <= width:
 		lines = []string{full}
-	} else {
-		first := label + sanitize.Fit(who, width-len(label))
-		tail := " · " + clock + " · " + stop
-		room := width - len("operator ") - sanitize.Width(tail)
-		second := "operator " + sanitize.Fit(op, room) + tail
-		if room < 8 { // very narrow: the stop key and the time come first
-			second = sanitize.Fit(stop+" · "+clock+" · operator "+op, width)
-		}
-		lines = []string{sanitize.Fit(first, width), second}
+	case room >= 16:
+		lines = []string{sanitize.Fit(label+who, width), mode + sanitize.Fit(middle, room) + tail}
+	default: // narrow: who; then mode, time and the stop key; then reason and operator
+		lines = []string{sanitize.Fit(label+who, width), sanitize.Fit(mode+tail, width),
+			sanitize.Fit(strings.TrimPrefix(middle, " · "), width)}
 	}
 	for i, l := range lines {
 		lines[i] = st.Banner.Render(pad(l, width))

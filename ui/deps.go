@@ -23,6 +23,16 @@ type Deps struct {
 	Login          LoginDefaults
 	// Remember keeps the last profile (no secret) so the next start can resume it.
 	Remember func(session.Recent)
+	// Policy is what the profile allows while impersonating.
+	Policy session.Policy
+	// Badge names the profile in the header at all times ("" label: no badge).
+	Badge Badge
+}
+
+// Badge is the profile's name and colour, drawn like a cluster name in k9s.
+type Badge struct {
+	Label string
+	Color string // "#RRGGBB" or ""
 }
 
 // LoginDefaults fill the login form.
@@ -40,12 +50,15 @@ type env struct {
 	sess     *session.Session // nil until signed in
 	operator client.Operator  // who signed in, as the backend said
 	profile  keyring.Profile
-	posted   []tea.Msg // see post
+	posted   []tea.Msg       // see post
+	active   *session.Active // mirrors the root's, for screens that must know the mode
 	help     memo
 	banner   memo
 }
 
 func (e *env) now() time.Time { return e.deps.Clock() }
+
+func (e *env) policy() session.Policy { return e.deps.Policy }
 
 // post asks the root for a navigation (open, close, confirm) that must happen before the
 // next key is read: a command would run later, and a fast typist's next key would land on

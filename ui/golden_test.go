@@ -78,7 +78,7 @@ func actAsAda(t *testing.T, tm *teatest.TestModel) {
 	tm.Type("jjjj")
 	tm.Type("i")
 	waitText(t, tm, "user?")
-	tm.Type("y")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	settle(t, tm)
 }
 

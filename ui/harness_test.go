@@ -209,7 +209,7 @@ func (h *harness) actAs(id string) {
 	}
 	h.key("i")
 	h.untilScreen("Act as this user?")
-	h.key("y")
+	h.key("enter")
 	h.until("the impersonation", func(m Model) bool { return m.active != nil })
 }
 

@@ -24,7 +24,7 @@ func TestActAsShowsBannerAndTheirViewThenStopReturnsToTheSearch(t *testing.T) {
 	})
 	h.actAs(demo.AdaID)
 	h.untilScreen("Their sessions (2)")
-	if l := firstLine(h.screen()); !strings.HasPrefix(l, "IMPERSONATING Ada Lovelace ada@example.com (ada) · operator support@example.com · 00:00 · ctrl+x stop") {
+	if l := firstLine(h.screen()); !strings.HasPrefix(l, "IMPERSONATING Ada Lovelace ada@example.com (ada) · READ-ONLY · operator support@example.com · 00:00 · ctrl+x stop") {
 		t.Fatalf("banner: %q", l)
 	}
 	w.clock.Advance(83 * time.Second)
@@ -128,7 +128,7 @@ func TestRefusedImpersonationSaysWhy(t *testing.T) {
 	h.typeText(demo.BlockedEmail)
 	h.key("enter")
 	h.untilScreen("Act as this user?")
-	h.key("y")
+	h.key("enter")
 	h.untilScreen("Refused: that user is blocked.")
 	if h.m.active != nil || strings.HasPrefix(h.screen(), "IMPERSONATING") {
 		t.Fatal("a refused impersonation shows a banner")

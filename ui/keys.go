@@ -11,10 +11,11 @@ type KeyMap struct {
 	Details DetailsKeys
 	Confirm ConfirmKeys
 	Audit   AuditKeys
+	Console ConsoleKeys
 }
 
 type GlobalKeys struct {
-	Stop, Quit, ForceQuit, Help, Audit, Back key.Binding
+	Stop, Quit, ForceQuit, Help, Audit, Back, Write key.Binding
 }
 
 type NavKeys struct {
@@ -30,7 +31,11 @@ type LoginKeys struct {
 }
 
 type DetailsKeys struct {
-	Impersonate, Refresh key.Binding
+	Impersonate, Refresh, Actions key.Binding
+}
+
+type ConsoleKeys struct {
+	Send, Next, Prev, Copy key.Binding
 }
 
 type ConfirmKeys struct {
@@ -54,6 +59,7 @@ func DefaultKeyMap() KeyMap {
 			Help:      k("?", "help", "?"),
 			Audit:     k("a", "audit", "a"),
 			Back:      k("esc", "back", "esc"),
+			Write:     k("w", "allow writes", "w"),
 		},
 		Nav: NavKeys{
 			Up:       k("↑/k", "up", "up", "k"),
@@ -78,10 +84,17 @@ func DefaultKeyMap() KeyMap {
 		Details: DetailsKeys{
 			Impersonate: k("i", "act as", "i"),
 			Refresh:     k("r", "refresh", "r"),
+			Actions:     k("m", "actions", "m"),
 		},
 		Confirm: ConfirmKeys{
-			Yes: k("y/enter", "confirm", "y", "enter"),
-			No:  k("n/esc", "cancel", "n", "esc"),
+			Yes: k("enter", "confirm", "enter"),
+			No:  k("esc", "cancel", "esc"),
+		},
+		Console: ConsoleKeys{
+			Send: k("enter", "send", "enter"),
+			Next: k("tab", "next field", "tab"),
+			Prev: k("shift+tab", "previous field", "shift+tab"),
+			Copy: k("c", "copy response", "c"),
 		},
 		Audit: AuditKeys{
 			Filter:  k("/", "filter", "/"),

@@ -35,6 +35,17 @@ type (
 		target client.Target
 		reason string
 	}
+	elevatedMsg struct {
+		active session.Active
+		err    error
+	}
+	askWriteMsg      struct{ req client.Request }
+	openConsoleMsg   struct{ method, path string }
+	pushMsg          struct{ s screen }
+	sendConfirmedMsg struct {
+		req   client.Request
+		typed string
+	}
 	actAsDoneMsg struct {
 		active session.Active
 		err    error

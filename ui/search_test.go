@@ -113,7 +113,7 @@ func TestPagingLoadsAsTheCursorNearsTheEnd(t *testing.T) {
 
 func TestEmptyResultAndRetry(t *testing.T) {
 	w := newWorld(t)
-	h := newHarness(t, w.deps, 120, 30)
+	h := newHarness(t, w.deps, 120, 20) // one page fills it: no page load to take the fault
 	h.signIn()
 	h.key("/")
 	h.typeText("qqqqqq")

@@ -67,7 +67,7 @@ func TestConfirmDialogCancels(t *testing.T) {
 	if m.dialog == nil {
 		t.Fatal("no dialog")
 	}
-	m = update(m, keyPress("n"))
+	m = update(m, keyPress("esc"))
 	if m.dialog != nil || m.active != nil {
 		t.Fatal("cancel did not close the dialog")
 	}

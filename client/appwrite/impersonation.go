@@ -206,8 +206,14 @@ func (imp *Impersonation) Do(ctx context.Context, req client.Request) (client.Re
 	if method == "" || !strings.HasPrefix(req.Path, "/") {
 		return client.Response{}, fmt.Errorf("request needs a method and a path starting with /")
 	}
+	// Paths are relative to the endpoint (which ends in /v1); "/v1/account" is read as
+	// written from the server's root.
+	path := req.Path
+	if strings.HasPrefix(path, "/v1/") {
+		path = strings.TrimPrefix(path, "/v1")
+	}
 	start := time.Now()
-	resp, err := imp.exec(ctx, method, req.Path, func(r *resty.Request) {
+	resp, err := imp.exec(ctx, method, path, func(r *resty.Request) {
 		if req.Query != nil {
 			r.SetQueryParamsFromValues(req.Query)
 		}

@@ -239,6 +239,9 @@ func TestDoScrubsPasswordFieldsAndCredentialHeaders(t *testing.T) {
 	if resp.Status != 404 || !errors.Is(err, client.ErrNotFound) || len(resp.Body) == 0 {
 		t.Fatalf("404: %d %v %s", resp.Status, err, resp.Body)
 	}
+	if resp, err := imp.Do(ctx, client.Request{Method: "GET", Path: "/v1/account"}); err != nil || !strings.Contains(string(resp.Body), `"ada"`) {
+		t.Fatalf("a path from the server root: %d %v", resp.Status, err)
+	}
 	if _, err := imp.Do(ctx, client.Request{Method: "GET", Path: "account"}); err == nil {
 		t.Fatal("relative path without / accepted")
 	}

@@ -1,0 +1,210 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Where a setting's value came from, in Settings.Sources.
+const (
+	SourceFlag    = "flag"
+	SourceEnv     = "env"
+	SourceProfile = "profile" // the configuration file (for "profile": its default_profile)
+	SourceDefault = "default" // built in (for "profile": none chosen)
+)
+
+// Environment variables read by Resolve.
+const (
+	EnvProfile  = "ACTAS_PROFILE"
+	EnvEndpoint = "ACTAS_ENDPOINT"
+	EnvProject  = "ACTAS_PROJECT"
+	EnvEmail    = "ACTAS_EMAIL"
+	EnvReadOnly = "ACTAS_READ_ONLY"
+)
+
+// Settings are the effective settings the console and the CLI use.
+type Settings struct {
+	Profile Profile // the chosen profile's values after precedence is applied (Name "" when none)
+	// Sources says, for each field name ("endpoint", "project", "email",
+	// "read_only", "require_reason", "idle_timeout", "max_duration",
+	// "allow_impersonating_operators", "dialect", "profile"), where its value
+	// came from: "flag", "env", "profile", "default". For "profile" itself,
+	// "profile" means the file's default_profile and "default" means none.
+	Sources map[string]string
+}
+
+// Overrides are what flags and environment say; a nil pointer / empty string means "not given".
+type Overrides struct {
+	Profile, Endpoint, Project, Email string
+	ReadOnly                          *bool
+}
+
+// Resolve picks the profile (flag Profile > env ACTAS_PROFILE > file
+// DefaultProfile > none) and applies flag > env > profile > default for each
+// setting. The environment is read through getenv (pass os.Getenv; nil reads
+// none): ACTAS_PROFILE, ACTAS_ENDPOINT, ACTAS_PROJECT, ACTAS_EMAIL, and
+// ACTAS_READ_ONLY ("1", "true", "yes" → true; "0", "false", "no" → false, in
+// any case; anything else is an error). An empty variable is not given.
+//
+// A profile asked for by flag or environment that is not defined is an error
+// listing the known profiles. An endpoint given by flag or environment must
+// be an http(s) URL with a host, as in the file.
+//
+// read_only can only be made stricter: it is true when the flag, the
+// environment or the profile says true, so --read-only=false (or
+// ACTAS_READ_ONLY=0) does not lift a profile's read_only = true. Its source is
+// then the first of flag, env, profile that says true.
+//
+// Defaults: dialect "appwrite", idle timeout 15m, max duration 60m, others
+// zero. f may be nil (no file).
+func Resolve(f *File, o Overrides, getenv func(string) string) (Settings, error) {
+	if f == nil {
+		f = &File{}
+	}
+	if getenv == nil {
+		getenv = func(string) string { return "" }
+	}
+	s := Settings{
+		Profile: Profile{Dialect: DefaultDialect, IdleTimeout: DefaultIdleTimeout, MaxDuration: DefaultMaxDuration},
+		Sources: map[string]string{
+			"profile": SourceDefault, "dialect": SourceDefault,
+			"endpoint": SourceDefault, "project": SourceDefault, "email": SourceDefault,
+			"read_only": SourceDefault, "require_reason": SourceDefault,
+			"idle_timeout": SourceDefault, "max_duration": SourceDefault,
+			"allow_impersonating_operators": SourceDefault,
+		},
+	}
+
+	// The environment's read-only is checked first: a bad value is an error
+	// whatever else is given.
+	envReadOnly, err := parseBool(EnvReadOnly, getenv(EnvReadOnly))
+	if err != nil {
+		return Settings{}, err
+	}
+
+	// The profile.
+	name, from := "", ""
+	switch {
+	case o.Profile != "":
+		name, from, s.Sources["profile"] = o.Profile, "--profile", SourceFlag
+	case getenv(EnvProfile) != "":
+		name, from, s.Sources["profile"] = getenv(EnvProfile), EnvProfile, SourceEnv
+	case f.DefaultProfile != "":
+		name, from, s.Sources["profile"] = f.DefaultProfile, "default_profile", SourceProfile
+	}
+	if name != "" {
+		p, ok := f.Profiles[name]
+		if !ok {
+			where := ""
+			if f.Path != "" {
+				where = " in " + f.Path
+			}
+			return Settings{}, errorf("profile %q (from %s) is not defined%s (%s)", name, from, where, knownProfiles(f))
+		}
+		for _, field := range []string{"dialect", "endpoint", "project", "email", "read_only", "require_reason", "idle_timeout", "max_duration", "allow_impersonating_operators"} {
+			if f.written(name, p, field) {
+				s.Sources[field] = SourceProfile
+			}
+		}
+		if p.Name == "" {
+			p.Name = name
+		}
+		if p.Dialect == "" {
+			p.Dialect = DefaultDialect
+		}
+		if p.Label == "" {
+			p.Label = strings.ToUpper(name)
+		}
+		s.Profile = p
+	}
+
+	// Strings: flag > env > profile > default.
+	for _, v := range []struct {
+		field, flag, env string
+		dst              *string
+	}{
+		{"endpoint", o.Endpoint, EnvEndpoint, &s.Profile.Endpoint},
+		{"project", o.Project, EnvProject, &s.Profile.Project},
+		{"email", o.Email, EnvEmail, &s.Profile.Email},
+	} {
+		switch e := getenv(v.env); {
+		case v.flag != "":
+			*v.dst, s.Sources[v.field] = v.flag, SourceFlag
+		case e != "":
+			*v.dst, s.Sources[v.field] = e, SourceEnv
+		}
+	}
+	if o.Endpoint != "" {
+		if msg := checkEndpoint(o.Endpoint); msg != "" {
+			return Settings{}, errorf("--endpoint: %s", msg)
+		}
+	} else if e := getenv(EnvEndpoint); e != "" {
+		if msg := checkEndpoint(e); msg != "" {
+			return Settings{}, errorf("%s: %s", EnvEndpoint, msg)
+		}
+	}
+
+	// Read-only: only ever stricter. The source is the first in precedence
+	// that says true; when none does, the first that says anything.
+	profileSays := s.Sources["read_only"] == SourceProfile
+	switch {
+	case o.ReadOnly != nil && *o.ReadOnly:
+		s.Profile.ReadOnly, s.Sources["read_only"] = true, SourceFlag
+	case envReadOnly != nil && *envReadOnly:
+		s.Profile.ReadOnly, s.Sources["read_only"] = true, SourceEnv
+	case profileSays && s.Profile.ReadOnly:
+		// stays the profile's
+	case o.ReadOnly != nil:
+		s.Profile.ReadOnly, s.Sources["read_only"] = false, SourceFlag
+	case envReadOnly != nil:
+		s.Profile.ReadOnly, s.Sources["read_only"] = false, SourceEnv
+	}
+	return s, nil
+}
+
+// written says whether the file wrote field in profile name. For a File not
+// made by Load, every field counts as written except an empty string and false.
+func (f *File) written(name string, p Profile, field string) bool {
+	if f.given != nil {
+		return f.given[name][field]
+	}
+	switch field {
+	case "dialect":
+		return p.Dialect != ""
+	case "endpoint":
+		return p.Endpoint != ""
+	case "project":
+		return p.Project != ""
+	case "email":
+		return p.Email != ""
+	case "read_only":
+		return p.ReadOnly
+	case "require_reason":
+		return p.RequireReason
+	case "allow_impersonating_operators":
+		return p.AllowImpersonatingOperators
+	}
+	return true // durations: 0 is "no limit", not "not written"
+}
+
+// parseBool reads a boolean environment variable; "" is not given (nil).
+func parseBool(name, v string) (*bool, error) {
+	var b bool
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "":
+		return nil, nil
+	case "1", "true", "yes":
+		b = true
+	case "0", "false", "no":
+		b = false
+	default:
+		return nil, errorf("%s: %q is not a boolean (use 1, true, yes, 0, false or no)", name, v)
+	}
+	return &b, nil
+}
+
+// errorf is fmt.Errorf kept to one line.
+func errorf(format string, args ...any) error {
+	return errors.New(oneLine(fmt.Sprintf(format, args...)))
+}

@@ -1,0 +1,59 @@
+package session
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+	"time"
+
+	"actas/client"
+)
+
+// Policy is what a profile allows while acting as someone.
+type Policy struct {
+	ReadOnly             bool          // impersonation can never be elevated to write
+	RequireReason        bool          // a reason must be given before impersonating
+	IdleTimeout          time.Duration // stop after this long without the operator doing anything (0: never)
+	MaxDuration          time.Duration // stop this long after the start, whatever happens (0: never)
+	AllowOperatorTargets bool          // may act as another impersonator
+}
+
+var (
+	ErrReasonRequired   = errors.New("a reason is required before impersonating (ticket id or text)")
+	ErrTargetIsOperator = errors.New("that account is an operator (impersonator): the profile does not allow acting as operators")
+	ErrWriteForbidden   = errors.New("writes are forbidden: the profile is read-only")
+	ErrReadOnly         = errors.New("refused: this impersonation is read-only (elevate to write first)")
+	ErrNotConfirmed     = errors.New("refused: to send a write, type the user's email or id exactly")
+	ErrExpired          = errors.New("the impersonation has reached its time limit")
+)
+
+// IsWrite says whether a method changes something: only GET, HEAD and OPTIONS are reads.
+func IsWrite(method string) bool {
+	switch strings.ToUpper(strings.TrimSpace(method)) {
+	case http.MethodGet, http.MethodHead, http.MethodOptions:
+		return false
+	}
+	return true
+}
+
+// deadline is when the current impersonation ends by itself, and why; zero when never.
+func (p Policy) deadline(started, lastActive time.Time) (time.Time, string) {
+	var at time.Time
+	var why string
+	if p.IdleTimeout > 0 {
+		at, why = lastActive.Add(p.IdleTimeout), "idle for "+p.IdleTimeout.String()
+	}
+	if p.MaxDuration > 0 {
+		if limit := started.Add(p.MaxDuration); at.IsZero() || limit.Before(at) {
+			at, why = limit, "reached the "+p.MaxDuration.String()+" limit"
+		}
+	}
+	return at, why
+}
+
+// Confirms says whether what the operator typed confirms a write as sub: their email (in
+// any case) or their id, exactly.
+func Confirms(typed string, sub client.Subject) bool {
+	typed = strings.TrimSpace(typed)
+	return typed != "" && (typed == sub.ID || (sub.Email != "" && strings.EqualFold(typed, sub.Email)))
+}

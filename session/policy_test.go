@@ -1,0 +1,222 @@
+package session
+
+import (
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"actas/client"
+	"actas/demo"
+)
+
+type fakeClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *fakeClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *fakeClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+func newClock() *fakeClock { return &fakeClock{t: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)} }
+
+func signedIn(t *testing.T, p Policy, clock func() time.Time) *fixture {
+	f := newFixtureWith(t, p, clock)
+	f.login(t, demo.OperatorEmail, demo.OperatorPassword)
+	return f
+}
+
+var prefsWrite = client.Request{Method: "PATCH", Path: "/account/prefs", Body: []byte(`{"prefs":{"theme":"light"}}`)}
+
+// writesSeen counts the writes the demo backend received.
+func writesSeen(f *fixture) int {
+	n := 0
+	for _, s := range f.srv.Seen() {
+		if IsWrite(s.Method) {
+			n++
+		}
+	}
+	return n
+}
+
+func TestReasonRequiredByProfile(t *testing.T) {
+	f := signedIn(t, Policy{RequireReason: true}, time.Now)
+	f.srv.ResetSeen()
+	if _, err := f.sess.Impersonate(ctx, ada, "  "); !errors.Is(err, ErrReasonRequired) {
+		t.Fatalf("err = %v", err)
+	}
+	if len(f.srv.Seen()) != 0 {
+		t.Fatal("a request went out without a reason")
+	}
+	act, err := f.sess.Impersonate(ctx, ada, " HELP-4711 ")
+	if err != nil || act.Reason != "HELP-4711" {
+		t.Fatalf("%+v %v", act, err)
+	}
+	if got := eventNames(f.events(t)); !strings.HasPrefix(got, "login impersonation.refused") {
+		t.Fatalf("journal: %s", got)
+	}
+}
+
+func TestJournalHoldsTheReasonOnEveryLine(t *testing.T) {
+	f := signedIn(t, Policy{}, time.Now)
+	if _, err := f.sess.Impersonate(ctx, ada, "HELP-4711"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.sess.Do(ctx, client.Request{Method: "GET", Path: "/account/prefs"}, ""); err != nil {
+		t.Fatal(err)
+	}
+	f.sess.Stop(StopKey)
+	n := 0
+	for _, e := range f.events(t) {
+		switch e.Event {
+		case EventImpersonateStart, EventRequest, EventImpersonateStop:
+			n++
+			if e.Reason != "HELP-4711" {
+				t.Fatalf("%s line without the reason: %+v", e.Event, e)
+			}
+		}
+	}
+	if n < 4 {
+		t.Fatalf("only %d lines", n)
+	}
+}
+
+func TestReadOnlyUntilElevated(t *testing.T) {
+	f := signedIn(t, Policy{}, time.Now)
+	act, err := f.sess.Impersonate(ctx, ada, "")
+	if err != nil || act.Write {
+		t.Fatalf("%+v %v: impersonation must start read-only", act, err)
+	}
+	f.srv.ResetSeen()
+	if _, err := f.sess.Do(ctx, prefsWrite, demo.AdaEmail); !errors.Is(err, ErrReadOnly) {
+		t.Fatalf("write in read-only: %v", err)
+	}
+	if writesSeen(f) != 0 {
+		t.Fatal("a write reached the backend in read-only mode")
+	}
+	if act, err = f.sess.Elevate(); err != nil || !act.Write {
+		t.Fatalf("elevate: %+v %v", act, err)
+	}
+	for _, typed := range []string{"", "ada@example.co", "someone-else", "Ada Lovelace"} {
+		if _, err := f.sess.Do(ctx, prefsWrite, typed); !errors.Is(err, ErrNotConfirmed) {
+			t.Fatalf("typed %q: %v", typed, err)
+		}
+	}
+	if writesSeen(f) != 0 {
+		t.Fatal("an unconfirmed write reached the backend")
+	}
+	for _, typed := range []string{"ADA@example.com", "ada"} {
+		resp, err := f.sess.Do(ctx, prefsWrite, typed)
+		if err != nil || resp.Status != 200 {
+			t.Fatalf("confirmed with %q: %d %v", typed, resp.Status, err)
+		}
+	}
+	if writesSeen(f) != 2 {
+		t.Fatalf("%d writes seen", writesSeen(f))
+	}
+	got := eventNames(f.events(t))
+	if !strings.Contains(got, "impersonation.write") || strings.Count(got, "request.refused") != 5 {
+		t.Fatalf("journal: %s", got)
+	}
+	// A new impersonation starts read-only again.
+	if act, _ := f.sess.Impersonate(ctx, client.Target{Value: "olga"}, ""); act.Write {
+		t.Fatal("write mode carried over to the next impersonation")
+	}
+}
+
+func TestReadOnlyProfileForbidsElevation(t *testing.T) {
+	f := signedIn(t, Policy{ReadOnly: true}, time.Now)
+	if _, err := f.sess.Impersonate(ctx, ada, ""); err != nil {
+		t.Fatal(err)
+	}
+	f.srv.ResetSeen()
+	if act, err := f.sess.Elevate(); !errors.Is(err, ErrWriteForbidden) || act.Write {
+		t.Fatalf("%+v %v", act, err)
+	}
+	if _, err := f.sess.Do(ctx, prefsWrite, demo.AdaEmail); !errors.Is(err, ErrReadOnly) || writesSeen(f) != 0 {
+		t.Fatalf("write: %v, %d seen", err, writesSeen(f))
+	}
+}
+
+func TestOperatorTargetsRefusedUnlessAllowed(t *testing.T) {
+	f := signedIn(t, Policy{}, time.Now)
+	f.srv.ResetSeen()
+	if _, err := f.sess.Impersonate(ctx, client.Target{Kind: client.ByID, Value: demo.OperatorTargetID}, ""); !errors.Is(err, ErrTargetIsOperator) {
+		t.Fatalf("by id: %v", err)
+	}
+	for _, s := range f.srv.Seen() {
+		if s.Impersonating() {
+			t.Fatal("a request went out as an operator named by id")
+		}
+	}
+	if _, err := f.sess.Impersonate(ctx, client.Target{Kind: client.ByEmail, Value: "olive@example.com"}, ""); !errors.Is(err, ErrTargetIsOperator) {
+		t.Fatalf("by email: %v", err)
+	}
+	if f.sess.State() != SignedIn {
+		t.Fatal("state changed")
+	}
+	allowed := signedIn(t, Policy{AllowOperatorTargets: true}, time.Now)
+	if act, err := allowed.sess.Impersonate(ctx, client.Target{Value: demo.OperatorTargetID}, ""); err != nil || act.Subject.ID != demo.OperatorTargetID {
+		t.Fatalf("allowed: %+v %v", act, err)
+	}
+}
+
+func TestIdleLimitStopsImpersonation(t *testing.T) {
+	clock := newClock()
+	f := signedIn(t, Policy{IdleTimeout: 15 * time.Minute, MaxDuration: time.Hour}, clock.Now)
+	act, err := f.sess.Impersonate(ctx, ada, "")
+	if err != nil || !act.Deadline.Equal(clock.Now().Add(15*time.Minute)) || !strings.HasPrefix(act.Ending, "idle") {
+		t.Fatalf("%+v %v", act, err)
+	}
+	clock.Advance(14 * time.Minute)
+	f.sess.Touch() // the operator pressed a key
+	clock.Advance(14 * time.Minute)
+	if stopped, _ := f.sess.CheckExpiry(); stopped {
+		t.Fatal("stopped although the operator was active")
+	}
+	clock.Advance(time.Minute + time.Second)
+	stopped, why := f.sess.CheckExpiry()
+	if !stopped || why != "idle for 15m0s" || f.sess.State() != SignedIn {
+		t.Fatalf("%v %q %v", stopped, why, f.sess.State())
+	}
+	last := f.events(t)[len(f.events(t))-1]
+	if last.Event != EventImpersonateStop || last.Why != "expiry" || last.Detail != "idle for 15m0s" {
+		t.Fatalf("journal %+v", last)
+	}
+}
+
+func TestAbsoluteLimitStopsEvenWhenActive(t *testing.T) {
+	clock := newClock()
+	f := signedIn(t, Policy{IdleTimeout: 15 * time.Minute, MaxDuration: time.Hour}, clock.Now)
+	if _, err := f.sess.Impersonate(ctx, ada, ""); err != nil {
+		t.Fatal(err)
+	}
+	for range 6 {
+		clock.Advance(10 * time.Minute)
+		f.sess.Touch()
+	}
+	f.srv.ResetSeen()
+	if _, err := f.sess.Do(ctx, client.Request{Method: "GET", Path: "/account"}, ""); !errors.Is(err, ErrExpired) {
+		t.Fatalf("request past the limit: %v", err)
+	}
+	if len(f.srv.Seen()) != 0 || f.sess.State() != SignedIn {
+		t.Fatal("a request went out past the limit")
+	}
+	last := f.events(t)[len(f.events(t))-1]
+	if last.Why != "expiry" || last.Detail != "reached the 1h0m0s limit" {
+		t.Fatalf("journal %+v", last)
+	}
+}
+
+func TestNoLimitsNoDeadline(t *testing.T) {
+	f := signedIn(t, Policy{}, time.Now)
+	act, err := f.sess.Impersonate(ctx, ada, "")
+	if err != nil || !act.Deadline.IsZero() {
+		t.Fatalf("%+v %v", act, err)
+	}
+}

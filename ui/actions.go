@@ -1,0 +1,82 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"actas/ui/sanitize"
+)
+
+// action is one thing an operator can look at as the user.
+type action struct {
+	label, method, path string
+}
+
+// actionsMenu lists what can be read as the user, and the request console. Every entry
+// goes through the impersonating session.
+var actionsMenu = []action{
+	{"Account", "GET", "/account"},
+	{"Preferences", "GET", "/account/prefs"},
+	{"Sessions", "GET", "/account/sessions"},
+	{"Identities", "GET", "/account/identities"},
+	{"MFA factors", "GET", "/account/mfa/factors"},
+	{"Their logs", "GET", "/account/logs"},
+	{"Request console", "", ""},
+}
+
+type actionsScreen struct {
+	env    *env
+	cursor int
+}
+
+func newActions(e *env) *actionsScreen { return &actionsScreen{env: e} }
+
+func (a *actionsScreen) Title() string    { return "Actions as user" }
+func (a *actionsScreen) Capturing() bool  { return false }
+func (a *actionsScreen) SetSize(w, h int) {}
+func (a *actionsScreen) Help() []key.Binding {
+	k := a.env.keys
+	return []key.Binding{k.Picker.Open, k.Nav.Up, k.Nav.Down, k.Global.Write, k.Global.Back}
+}
+
+func (a *actionsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	msg2, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return a, nil
+	}
+	k := a.env.keys
+	switch {
+	case key.Matches(msg2, k.Nav.Up):
+		a.cursor = max(0, a.cursor-1)
+	case key.Matches(msg2, k.Nav.Down):
+		a.cursor = min(len(actionsMenu)-1, a.cursor+1)
+	case key.Matches(msg2, k.Global.Back):
+		a.env.post(popMsg{})
+	case key.Matches(msg2, k.Picker.Open):
+		act := actionsMenu[a.cursor]
+		a.env.post(openConsoleMsg{method: act.method, path: act.path})
+	}
+	return a, nil
+}
+
+func (a *actionsScreen) View(w, h int) string {
+	st := a.env.styles
+	lines := []string{st.Title.Render("Act as the user"), ""}
+	for i, act := range actionsMenu {
+		line := "  " + act.label
+		if act.path != "" {
+			line += "  " + st.Muted.Render(act.method+" "+act.path)
+		}
+		if i == a.cursor {
+			line = st.Selected.Render("› " + act.label)
+			if act.path != "" {
+				line += "  " + act.method + " " + act.path
+			}
+		}
+		lines = append(lines, sanitize.Fit(line, w))
+	}
+	lines = append(lines, "", st.Muted.Render(sanitize.Fit("Reads are sent at once. Writes (POST, PUT, PATCH, DELETE) need writes allowed (w) and their email typed.", w)))
+	return strings.Join(lines, "\n")
+}

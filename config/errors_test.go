@@ -31,6 +31,10 @@ var errorCases = []struct {
 		`config PATH:2: profiles.a.extra: unknown key`},
 	{"unknown key in an inline table", "[profiles]\na = { project = \"p\", zzz = 1 }\n",
 		`config PATH:2: profiles.a.zzz: unknown key`},
+	{"key in another case", "[profiles.a]\nproject = \"p\"\nColor = \"red\"\n",
+		`config PATH:3: profiles.a.Color: unknown key (did you mean color?)`},
+	{"table in another case", "[Profiles.a]\nproject = \"p\"\n",
+		`config PATH:1: Profiles: unknown key (did you mean profiles?)`},
 	{"first of several unknown keys", "[profiles.b]\nproject = \"p\"\nyyy = 1\n[profiles.a]\nzzz = 1\n",
 		`config PATH:3: profiles.b.yyy: unknown key`},
 

@@ -225,3 +225,5 @@ func (h *harness) pump(d time.Duration) {
 		}
 	}
 }
+
+var adaTarget = client.Target{Kind: client.ByID, Value: demo.AdaID}

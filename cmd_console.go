@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"net"
@@ -15,6 +14,7 @@ import (
 
 	"actas/client"
 	"actas/client/appwrite"
+	"actas/config"
 	"actas/demo"
 	"actas/keyring"
 	"actas/session"
@@ -22,25 +22,27 @@ import (
 )
 
 type consoleOptions struct {
-	profile   profileFlags
 	demo      bool
 	demoUsers int
-	debugLog  string
 }
 
 func (o *consoleOptions) bind(cmd *cobra.Command) {
-	o.profile.bind(cmd)
 	f := cmd.Flags()
 	f.BoolVar(&o.demo, "demo", false, "start the embedded demo backend on a random loopback port and sign in to it")
 	f.IntVar(&o.demoUsers, "demo-users", 10_000, "users seeded in the demo backend (with --demo)")
-	f.StringVar(&o.debugLog, "debug-log", "", "append a debug log of HTTP requests (credentials redacted) to this file")
 }
 
-func runConsole(ctx context.Context, o consoleOptions) error {
-	prof := o.profile.resolve()
-	deps := ui.Deps{Clock: time.Now, Keyring: keyring.NewLazy(keyring.DefaultTimeout),
-		Login:    ui.LoginDefaults{Endpoint: prof.Endpoint, Project: prof.Project, Email: prof.Email, Resume: true},
-		Remember: func(r session.Recent) { _ = session.SaveRecent(session.DefaultRecentPath(), r) }}
+// runConsole starts the interactive console. A bad configuration stops it before the
+// first frame: it never runs half-configured.
+func runConsole(cmd *cobra.Command, e *cliEnv, g *globalFlags, o consoleOptions) error {
+	s, err := e.settings(g, cmd.Flags().Changed("read-only"))
+	if err != nil {
+		return err
+	}
+	p := s.Profile
+	deps := ui.Deps{Clock: time.Now, Keyring: e.store, Policy: policyOf(p), Badge: badgeOf(p),
+		Login:    ui.LoginDefaults{Endpoint: p.Endpoint, Project: p.Project, Email: p.Email, Resume: true},
+		Remember: func(r session.Recent) { _ = session.SaveRecent(e.recentPath, r) }}
 
 	if o.demo {
 		endpoint, err := startDemo(o.demoUsers)
@@ -54,24 +56,23 @@ func runConsole(ctx context.Context, o consoleOptions) error {
 			Hint: "Demo backend, demo-only credentials: " + demo.OperatorEmail + " / " + demo.OperatorPassword + "\n" +
 				"Also " + demo.ViewerEmail + " / " + demo.ViewerPassword + " (not an impersonator), " +
 				demo.MFAEmail + " / " + demo.MFAPassword + " (TOTP: actas demo totp)."}
+		if deps.Badge.Label == "" {
+			deps.Badge = ui.Badge{Label: "DEMO"}
+		}
 	}
 
-	journal, err := session.OpenJournal(session.DefaultJournalPath())
+	journal, err := session.OpenJournal(e.journalPath)
 	if err != nil {
-		return fmt.Errorf("cannot open the audit journal (%s): %w", session.DefaultJournalPath(), err)
+		return fmt.Errorf("cannot open the audit journal (%s): %w", e.journalPath, err)
 	}
 	defer journal.Close()
 	deps.Journal = journal
 
-	var debug io.Writer
-	if o.debugLog != "" {
-		f, err := os.OpenFile(o.debugLog, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
-		if err != nil {
-			return fmt.Errorf("cannot open the debug log: %w", err)
-		}
-		defer f.Close()
-		debug = f
+	debug, closeDebug, err := openDebugLog(g.debugLog)
+	if err != nil {
+		return err
 	}
+	defer closeDebug()
 	deps.Connect = func(endpoint, project string) (client.Backend, string, error) {
 		c, err := appwrite.New(appwrite.Config{Endpoint: endpoint, Project: project,
 			HTTP: client.HTTPConfig{DebugLog: debug, UserAgent: "actas"}})
@@ -81,8 +82,8 @@ func runConsole(ctx context.Context, o consoleOptions) error {
 		return c, c.Endpoint(), nil
 	}
 
-	opts := []tea.ProgramOption{tea.WithContext(ctx)}
-	if os.Getenv("NO_COLOR") != "" { // any non-empty value, as no-color.org says
+	opts := []tea.ProgramOption{tea.WithContext(cmd.Context())}
+	if e.getenv("NO_COLOR") != "" { // any non-empty value, as no-color.org says
 		opts = append(opts, tea.WithColorProfile(colorprofile.ASCII))
 	}
 	final, err := tea.NewProgram(ui.New(deps), opts...).Run()
@@ -90,6 +91,24 @@ func runConsole(ctx context.Context, o consoleOptions) error {
 		m.Shutdown() // an interrupted program still stops and journals the impersonation
 	}
 	return err
+}
+
+func badgeOf(p config.Profile) ui.Badge {
+	if p.Name == "" {
+		return ui.Badge{}
+	}
+	return ui.Badge{Label: p.Label, Color: p.Color}
+}
+
+func openDebugLog(path string) (io.Writer, func(), error) {
+	if path == "" {
+		return nil, func() {}, nil
+	}
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot open the debug log: %w", err)
+	}
+	return f, func() { f.Close() }, nil
 }
 
 // startDemo serves the demo backend on a random loopback port. The port is bound at once,

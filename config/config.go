@@ -19,9 +19,9 @@ import (
 
 // Built-in defaults, used when neither flag, environment nor profile says.
 const (
-	DefaultDialect     = "appwrite"
-	DefaultIdleTimeout = 15 * time.Minute
-	DefaultMaxDuration = 60 * time.Minute
+	defaultDialect     = "appwrite"
+	defaultIdleTimeout = 15 * time.Minute
+	defaultMaxDuration = 60 * time.Minute
 )
 
 // Profile is one [profiles.NAME] table of the file, with the file's defaults
@@ -135,7 +135,7 @@ func validate(path string, doc []byte, entries []entry, raw *rawFile) (*File, er
 
 	for name, rp := range raw.Profiles {
 		at := func(field string) []string { return []string{"profiles", name, field} }
-		p := Profile{Name: name, Dialect: DefaultDialect, IdleTimeout: DefaultIdleTimeout, MaxDuration: DefaultMaxDuration}
+		p := Profile{Name: name, Dialect: defaultDialect, IdleTimeout: defaultIdleTimeout, MaxDuration: defaultMaxDuration}
 		given := map[string]bool{}
 		f.given[name] = given
 		if strings.TrimSpace(name) == "" {

@@ -8,19 +8,19 @@ import (
 
 // Where a setting's value came from, in Settings.Sources.
 const (
-	SourceFlag    = "flag"
-	SourceEnv     = "env"
-	SourceProfile = "profile" // the configuration file (for "profile": its default_profile)
-	SourceDefault = "default" // built in (for "profile": none chosen)
+	sourceFlag    = "flag"
+	sourceEnv     = "env"
+	sourceProfile = "profile" // the configuration file (for "profile": its default_profile)
+	sourceDefault = "default" // built in (for "profile": none chosen)
 )
 
 // Environment variables read by Resolve.
 const (
-	EnvProfile  = "ACTAS_PROFILE"
-	EnvEndpoint = "ACTAS_ENDPOINT"
-	EnvProject  = "ACTAS_PROJECT"
-	EnvEmail    = "ACTAS_EMAIL"
-	EnvReadOnly = "ACTAS_READ_ONLY"
+	envProfile  = "ACTAS_PROFILE"
+	envEndpoint = "ACTAS_ENDPOINT"
+	envProject  = "ACTAS_PROJECT"
+	envEmail    = "ACTAS_EMAIL"
+	envReadOnly = "ACTAS_READ_ONLY"
 )
 
 // Settings are the effective settings the console and the CLI use.
@@ -66,19 +66,19 @@ func Resolve(f *File, o Overrides, getenv func(string) string) (Settings, error)
 		getenv = func(string) string { return "" }
 	}
 	s := Settings{
-		Profile: Profile{Dialect: DefaultDialect, IdleTimeout: DefaultIdleTimeout, MaxDuration: DefaultMaxDuration},
+		Profile: Profile{Dialect: defaultDialect, IdleTimeout: defaultIdleTimeout, MaxDuration: defaultMaxDuration},
 		Sources: map[string]string{
-			"profile": SourceDefault, "dialect": SourceDefault,
-			"endpoint": SourceDefault, "project": SourceDefault, "email": SourceDefault,
-			"read_only": SourceDefault, "require_reason": SourceDefault,
-			"idle_timeout": SourceDefault, "max_duration": SourceDefault,
-			"allow_impersonating_operators": SourceDefault,
+			"profile": sourceDefault, "dialect": sourceDefault,
+			"endpoint": sourceDefault, "project": sourceDefault, "email": sourceDefault,
+			"read_only": sourceDefault, "require_reason": sourceDefault,
+			"idle_timeout": sourceDefault, "max_duration": sourceDefault,
+			"allow_impersonating_operators": sourceDefault,
 		},
 	}
 
 	// The environment's read-only is checked first: a bad value is an error
 	// whatever else is given.
-	envReadOnly, err := parseBool(EnvReadOnly, getenv(EnvReadOnly))
+	envReadOnly, err := parseBool(envReadOnly, getenv(envReadOnly))
 	if err != nil {
 		return Settings{}, err
 	}
@@ -87,11 +87,11 @@ func Resolve(f *File, o Overrides, getenv func(string) string) (Settings, error)
 	name, from := "", ""
 	switch {
 	case o.Profile != "":
-		name, from, s.Sources["profile"] = o.Profile, "--profile", SourceFlag
-	case getenv(EnvProfile) != "":
-		name, from, s.Sources["profile"] = getenv(EnvProfile), EnvProfile, SourceEnv
+		name, from, s.Sources["profile"] = o.Profile, "--profile", sourceFlag
+	case getenv(envProfile) != "":
+		name, from, s.Sources["profile"] = getenv(envProfile), envProfile, sourceEnv
 	case f.DefaultProfile != "":
-		name, from, s.Sources["profile"] = f.DefaultProfile, "default_profile", SourceProfile
+		name, from, s.Sources["profile"] = f.DefaultProfile, "default_profile", sourceProfile
 	}
 	if name != "" {
 		p, ok := f.Profiles[name]
@@ -104,14 +104,14 @@ func Resolve(f *File, o Overrides, getenv func(string) string) (Settings, error)
 		}
 		for _, field := range []string{"dialect", "endpoint", "project", "email", "read_only", "require_reason", "idle_timeout", "max_duration", "allow_impersonating_operators"} {
 			if f.written(name, p, field) {
-				s.Sources[field] = SourceProfile
+				s.Sources[field] = sourceProfile
 			}
 		}
 		if p.Name == "" {
 			p.Name = name
 		}
 		if p.Dialect == "" {
-			p.Dialect = DefaultDialect
+			p.Dialect = defaultDialect
 		}
 		if p.Label == "" {
 			p.Label = strings.ToUpper(name)
@@ -124,41 +124,41 @@ func Resolve(f *File, o Overrides, getenv func(string) string) (Settings, error)
 		field, flag, env string
 		dst              *string
 	}{
-		{"endpoint", o.Endpoint, EnvEndpoint, &s.Profile.Endpoint},
-		{"project", o.Project, EnvProject, &s.Profile.Project},
-		{"email", o.Email, EnvEmail, &s.Profile.Email},
+		{"endpoint", o.Endpoint, envEndpoint, &s.Profile.Endpoint},
+		{"project", o.Project, envProject, &s.Profile.Project},
+		{"email", o.Email, envEmail, &s.Profile.Email},
 	} {
 		switch e := getenv(v.env); {
 		case v.flag != "":
-			*v.dst, s.Sources[v.field] = v.flag, SourceFlag
+			*v.dst, s.Sources[v.field] = v.flag, sourceFlag
 		case e != "":
-			*v.dst, s.Sources[v.field] = e, SourceEnv
+			*v.dst, s.Sources[v.field] = e, sourceEnv
 		}
 	}
 	if o.Endpoint != "" {
 		if msg := checkEndpoint(o.Endpoint); msg != "" {
 			return Settings{}, errorf("--endpoint: %s", msg)
 		}
-	} else if e := getenv(EnvEndpoint); e != "" {
+	} else if e := getenv(envEndpoint); e != "" {
 		if msg := checkEndpoint(e); msg != "" {
-			return Settings{}, errorf("%s: %s", EnvEndpoint, msg)
+			return Settings{}, errorf("%s: %s", envEndpoint, msg)
 		}
 	}
 
 	// Read-only: only ever stricter. The source is the first in precedence
 	// that says true; when none does, the first that says anything.
-	profileSays := s.Sources["read_only"] == SourceProfile
+	profileSays := s.Sources["read_only"] == sourceProfile
 	switch {
 	case o.ReadOnly != nil && *o.ReadOnly:
-		s.Profile.ReadOnly, s.Sources["read_only"] = true, SourceFlag
+		s.Profile.ReadOnly, s.Sources["read_only"] = true, sourceFlag
 	case envReadOnly != nil && *envReadOnly:
-		s.Profile.ReadOnly, s.Sources["read_only"] = true, SourceEnv
+		s.Profile.ReadOnly, s.Sources["read_only"] = true, sourceEnv
 	case profileSays && s.Profile.ReadOnly:
 		// stays the profile's
 	case o.ReadOnly != nil:
-		s.Profile.ReadOnly, s.Sources["read_only"] = false, SourceFlag
+		s.Profile.ReadOnly, s.Sources["read_only"] = false, sourceFlag
 	case envReadOnly != nil:
-		s.Profile.ReadOnly, s.Sources["read_only"] = false, SourceEnv
+		s.Profile.ReadOnly, s.Sources["read_only"] = false, sourceEnv
 	}
 	return s, nil
 }

@@ -102,22 +102,30 @@ func TestResolvePrecedence(t *testing.T) {
 
 		// Strings: flag > env > profile > default.
 		{name: "strings: env beats profile", file: loaded,
-			o:    Overrides{Profile: "production"},
-			env:  map[string]string{"ACTAS_ENDPOINT": "https://env.example.com", "ACTAS_PROJECT": "envp", "ACTAS_EMAIL": "env@example.com"},
-			want: with(production, func(p *Profile) { p.Endpoint, p.Project, p.Email = "https://env.example.com", "envp", "env@example.com" }),
+			o:   Overrides{Profile: "production"},
+			env: map[string]string{"ACTAS_ENDPOINT": "https://env.example.com", "ACTAS_PROJECT": "envp", "ACTAS_EMAIL": "env@example.com"},
+			want: with(production, func(p *Profile) {
+				p.Endpoint, p.Project, p.Email = "https://env.example.com", "envp", "env@example.com"
+			}),
 			wantSources: sources(append(allFromProduction, "profile=flag", "endpoint=env", "project=env", "email=env")...)},
 		{name: "strings: flag beats env", file: loaded,
-			o:    Overrides{Profile: "production", Endpoint: "http://127.0.0.1:8080/v1", Project: "flagp", Email: "flag@example.com"},
-			env:  map[string]string{"ACTAS_ENDPOINT": "https://env.example.com", "ACTAS_PROJECT": "envp", "ACTAS_EMAIL": "env@example.com"},
-			want: with(production, func(p *Profile) { p.Endpoint, p.Project, p.Email = "http://127.0.0.1:8080/v1", "flagp", "flag@example.com" }),
+			o:   Overrides{Profile: "production", Endpoint: "http://127.0.0.1:8080/v1", Project: "flagp", Email: "flag@example.com"},
+			env: map[string]string{"ACTAS_ENDPOINT": "https://env.example.com", "ACTAS_PROJECT": "envp", "ACTAS_EMAIL": "env@example.com"},
+			want: with(production, func(p *Profile) {
+				p.Endpoint, p.Project, p.Email = "http://127.0.0.1:8080/v1", "flagp", "flag@example.com"
+			}),
 			wantSources: sources(append(allFromProduction, "profile=flag", "endpoint=flag", "project=flag", "email=flag")...)},
 		{name: "strings: env without profile", file: &noDefault,
-			env:         map[string]string{"ACTAS_ENDPOINT": "https://env.example.com", "ACTAS_PROJECT": "envp", "ACTAS_EMAIL": "env@example.com"},
-			want:        with(noneSet, func(p *Profile) { p.Endpoint, p.Project, p.Email = "https://env.example.com", "envp", "env@example.com" }),
+			env: map[string]string{"ACTAS_ENDPOINT": "https://env.example.com", "ACTAS_PROJECT": "envp", "ACTAS_EMAIL": "env@example.com"},
+			want: with(noneSet, func(p *Profile) {
+				p.Endpoint, p.Project, p.Email = "https://env.example.com", "envp", "env@example.com"
+			}),
 			wantSources: sources("endpoint=env", "project=env", "email=env")},
 		{name: "strings: flag without profile", file: nil,
-			o:           Overrides{Endpoint: "https://flag.example.com", Project: "flagp", Email: "flag@example.com"},
-			want:        with(noneSet, func(p *Profile) { p.Endpoint, p.Project, p.Email = "https://flag.example.com", "flagp", "flag@example.com" }),
+			o: Overrides{Endpoint: "https://flag.example.com", Project: "flagp", Email: "flag@example.com"},
+			want: with(noneSet, func(p *Profile) {
+				p.Endpoint, p.Project, p.Email = "https://flag.example.com", "flagp", "flag@example.com"
+			}),
 			wantSources: sources("endpoint=flag", "project=flag", "email=flag")},
 
 		// read_only: only ever stricter.

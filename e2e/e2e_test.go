@@ -112,10 +112,10 @@ func TestActAsAndStop(t *testing.T) {
 	})
 	tm.keys("i")
 	tm.waitText("Act as this user?")
-	tm.keys("y")
+	tm.keys("Enter")
 	screen := tm.waitText("Their sessions (2)")
 	first := strings.SplitN(screen, "\n", 2)[0]
-	if !strings.HasPrefix(first, "IMPERSONATING Ada Lovelace ada@example.com (ada) · operator support@example.com · 00:0") ||
+	if !strings.HasPrefix(first, "IMPERSONATING Ada Lovelace ada@example.com (ada) · READ-ONLY · operator support@example.com · 00:0") ||
 		!strings.Contains(first, "ctrl+x stop") {
 		t.Fatalf("banner: %q", first)
 	}

@@ -35,6 +35,7 @@ const (
 	StopExpiry StopReason = "expiry"
 	StopSwitch StopReason = "switch"
 	StopLogout StopReason = "logout"
+	StopDone   StopReason = "done" // a scripted request (actas as) is finished
 )
 
 var (

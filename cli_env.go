@@ -1,0 +1,157 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"golang.org/x/term"
+
+	"actas/client"
+	"actas/client/appwrite"
+	"actas/config"
+	"actas/keyring"
+	"actas/session"
+)
+
+// Exit codes, documented in the README.
+const (
+	exitOK          = 0
+	exitRefused     = 1 // the backend (or the profile's policy) refused
+	exitUsage       = 2 // a bad command line or configuration
+	exitNotSignedIn = 3
+)
+
+// exitError carries an exit code with the one line to print.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+func usageError(format string, a ...any) error {
+	return &exitError{exitUsage, fmt.Errorf(format, a...)}
+}
+
+func refused(err error) error { return &exitError{exitRefused, err} }
+
+func notSignedIn(format string, a ...any) error {
+	return &exitError{exitNotSignedIn, fmt.Errorf(format, a...)}
+}
+
+// cliEnv is what the commands need from outside: tests replace every part.
+type cliEnv struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	now            func() time.Time
+	store          keyring.Store
+	configPath     string
+	journalPath    string
+	recentPath     string
+	// readSecret asks for a password or a code without echo; nil when stdin is no terminal.
+	readSecret func(prompt string) (string, error)
+}
+
+func defaultEnv() *cliEnv {
+	e := &cliEnv{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, now: time.Now,
+		store: keyring.NewLazy(keyring.DefaultTimeout), configPath: config.DefaultPath(),
+		journalPath: session.DefaultJournalPath(), recentPath: session.DefaultRecentPath()}
+	if term.IsTerminal(int(os.Stdin.Fd())) {
+		e.readSecret = func(prompt string) (string, error) {
+			fmt.Fprint(os.Stderr, prompt)
+			b, err := term.ReadPassword(int(os.Stdin.Fd()))
+			fmt.Fprintln(os.Stderr)
+			return string(b), err
+		}
+	}
+	return e
+}
+
+// globalFlags are the root's persistent flags.
+type globalFlags struct {
+	profile, endpoint, project, email, debugLog string
+	readOnly                                    bool
+}
+
+// settings resolves flag > environment > profile > default; with nothing else, the last
+// profile signed in to (no secret) gives endpoint, project and email. A bad configuration
+// file stops everything with its one line.
+func (e *cliEnv) settings(g *globalFlags, readOnlySet bool) (config.Settings, error) {
+	f, err := config.Load(e.configPath)
+	if err != nil {
+		return config.Settings{}, &exitError{exitUsage, err}
+	}
+	o := config.Overrides{Profile: g.profile, Endpoint: g.endpoint, Project: g.project, Email: g.email}
+	if readOnlySet {
+		o.ReadOnly = &g.readOnly
+	}
+	s, err := config.Resolve(f, o, e.getenv)
+	if err != nil {
+		return s, &exitError{exitUsage, err}
+	}
+	if s.Profile.Endpoint == "" {
+		if r, ok := session.LoadRecent(e.recentPath); ok {
+			s.Profile.Endpoint, s.Sources["endpoint"] = r.Endpoint, "recent"
+			if s.Profile.Project == "" {
+				s.Profile.Project, s.Sources["project"] = r.Project, "recent"
+			}
+			if s.Profile.Email == "" {
+				s.Profile.Email, s.Sources["email"] = r.Email, "recent"
+			}
+		}
+	}
+	return s, nil
+}
+
+func policyOf(p config.Profile) session.Policy {
+	return session.Policy{ReadOnly: p.ReadOnly, RequireReason: p.RequireReason, IdleTimeout: p.IdleTimeout,
+		MaxDuration: p.MaxDuration, AllowOperatorTargets: p.AllowImpersonatingOperators}
+}
+
+// connect makes a signed-out Appwrite client for the settings.
+func connect(p config.Profile, debug io.Writer) (*appwrite.Client, error) {
+	if p.Endpoint == "" || p.Project == "" {
+		return nil, usageError("no backend: give --endpoint and --project, or --profile (see actas --help)")
+	}
+	c, err := appwrite.New(appwrite.Config{Endpoint: p.Endpoint, Project: p.Project,
+		HTTP: client.HTTPConfig{DebugLog: debug, UserAgent: "actas"}})
+	if err != nil {
+		return nil, usageError("%v", err)
+	}
+	return c, nil
+}
+
+func profileKey(c *appwrite.Client, p config.Profile) keyring.Profile {
+	return keyring.Profile{Endpoint: c.Endpoint(), Project: p.Project, Email: strings.ToLower(p.Email)}
+}
+
+// storedSession finds the keyring entry of the settings' profile.
+func (e *cliEnv) storedSession(c *appwrite.Client, p config.Profile) (keyring.Entry, error) {
+	if p.Email == "" {
+		return keyring.Entry{}, notSignedIn("no operator email: give --email or sign in with actas login")
+	}
+	entry, err := e.store.Get(profileKey(c, p))
+	switch {
+	case errors.Is(err, keyring.ErrNotFound):
+		return entry, notSignedIn("not signed in to %s (%s) as %s: run actas login", c.Endpoint(), p.Project, p.Email)
+	case err != nil:
+		return entry, refused(err)
+	}
+	return entry, nil
+}
+
+// readLine reads one line of stdin (for --password-stdin).
+func (e *cliEnv) readLine() (string, error) {
+	line, err := bufio.NewReader(e.stdin).ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return "", err
+	}
+	return strings.TrimRight(line, "\r\n"), nil
+}

@@ -1,0 +1,218 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"actas/client"
+	"actas/config"
+	"actas/session"
+	"actas/ui/sanitize"
+)
+
+// responseJSON is `actas as --json`.
+type responseJSON struct {
+	Status     int               `json:"status"`
+	DurationMS int64             `json:"durationMs"`
+	Headers    map[string]string `json:"headers"`
+	Body       json.RawMessage   `json:"body"` // the JSON answer, or a JSON string when it is not JSON
+}
+
+type asOptions struct {
+	write  bool
+	reason string
+	data   string
+	json   bool
+}
+
+func asCommand(e *cliEnv, g *globalFlags) *cobra.Command {
+	var o asOptions
+	cmd := &cobra.Command{
+		Use:   "as USER -- METHOD PATH",
+		Short: "Send one request as a user (read-only unless --write and --reason)",
+		Long: "USER is an id, an email or a +phone. PATH is relative to the endpoint (/account) or from\n" +
+			"the server's root (/v1/account). The impersonation is verified with the backend, journaled\n" +
+			"with the reason, and stopped after the request. A write (POST, PUT, PATCH, DELETE) needs\n" +
+			"--write and --reason, and is refused by a read-only profile.\n\n" +
+			"  actas as ada@example.com -- GET /v1/account\n" +
+			"  actas as ada --write --reason HELP-4711 --data '{\"prefs\":{\"theme\":\"light\"}}' -- PATCH /account/prefs",
+		Args: argsExactly(3, "USER -- METHOD PATH"),
+		RunE: wrap(func(cmd *cobra.Command, args []string) error {
+			return e.actAs(cmd, g, o, args)
+		}),
+	}
+	f := cmd.Flags()
+	f.BoolVar(&o.write, "write", false, "allow a write (needs --reason)")
+	f.StringVar(&o.reason, "reason", "", "why you act as them: a ticket id or a note (journaled)")
+	f.StringVar(&o.data, "data", "", "JSON body, @FILE to read it from a file, or @- for stdin")
+	f.BoolVar(&o.json, "json", false, "print status, headers and body as JSON (see README: Scripting)")
+	return cmd
+}
+
+func (e *cliEnv) actAs(cmd *cobra.Command, g *globalFlags, o asOptions, args []string) error {
+	target, err := client.ParseTarget(args[0])
+	if err != nil {
+		return usageError("%v", err)
+	}
+	req, err := e.request(args[1], args[2], o.data)
+	if err != nil {
+		return err
+	}
+	s, err := e.settings(g, cmd.Flags().Changed("read-only"))
+	if err != nil {
+		return err
+	}
+	policy := policyOf(s.Profile)
+	reason := strings.TrimSpace(o.reason)
+	switch {
+	case o.write && reason == "":
+		return usageError("--write needs --reason (a ticket id or a note)")
+	case policy.RequireReason && reason == "":
+		return usageError("the profile requires --reason (a ticket id or a note)")
+	case session.IsWrite(req.Method) && !o.write:
+		return refused(fmt.Errorf("refused: %s is a write; nothing was sent (add --write and --reason)", req.Method))
+	case o.write && policy.ReadOnly:
+		return refused(errors.New("refused: the profile (or --read-only) forbids writes; nothing was sent"))
+	}
+
+	ctx, cancel := context.WithTimeout(cmd.Context(), 60*time.Second)
+	defer cancel()
+	sess, closeJournal, err := e.openSession(ctx, s.Profile, policy)
+	if err != nil {
+		return err
+	}
+	defer closeJournal()
+	act, err := sess.Impersonate(ctx, target, reason)
+	if err != nil {
+		return refused(err)
+	}
+	defer sess.Stop(session.StopDone)
+	if o.write {
+		if _, err := sess.Elevate(); err != nil {
+			return refused(err)
+		}
+	}
+	// The command line's --write and --reason are the operator's confirmation.
+	resp, err := sess.Do(ctx, req, act.Subject.ID)
+	if resp.Status == 0 && err != nil {
+		return refused(err)
+	}
+	if err := e.printResponse(resp, o.json); err != nil {
+		return err
+	}
+	if resp.Status >= 400 {
+		return refused(fmt.Errorf("%d %s", resp.Status, http.StatusText(resp.Status)))
+	}
+	return nil
+}
+
+// request checks METHOD, PATH and the body; any problem is a usage error.
+func (e *cliEnv) request(method, path, data string) (client.Request, error) {
+	method = strings.ToUpper(method)
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodOptions, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete:
+	default:
+		return client.Request{}, usageError("%q is not a method (GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE)", method)
+	}
+	if !strings.HasPrefix(path, "/") {
+		return client.Request{}, usageError("the path must start with /, e.g. /v1/account")
+	}
+	req := client.Request{Method: method, Path: path}
+	body, err := e.body(data)
+	if err != nil {
+		return req, err
+	}
+	if len(body) > 0 {
+		if !json.Valid(body) {
+			return req, usageError("--data is not valid JSON")
+		}
+		req.Body = body
+	}
+	return req, nil
+}
+
+func (e *cliEnv) body(data string) ([]byte, error) {
+	switch {
+	case data == "@-":
+		return io.ReadAll(e.stdin)
+	case strings.HasPrefix(data, "@"):
+		b, err := os.ReadFile(data[1:])
+		if err != nil {
+			return nil, usageError("--data: %v", err)
+		}
+		return b, nil
+	}
+	return []byte(data), nil
+}
+
+// openSession resumes the stored session into a session with the profile's policy and the
+// journal, so that the impersonation is verified and journaled as in the console.
+func (e *cliEnv) openSession(ctx context.Context, p config.Profile, policy session.Policy) (*session.Session, func(), error) {
+	if p.Endpoint == "" || p.Project == "" {
+		return nil, nil, notSignedIn("not signed in: run actas login (or name the backend with --endpoint and --project, or --profile)")
+	}
+	c, err := connect(p, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	entry, err := e.storedSession(c, p)
+	if err != nil {
+		return nil, nil, err
+	}
+	journal, err := session.OpenJournal(e.journalPath)
+	if err != nil {
+		return nil, nil, err
+	}
+	sess := session.New(session.Config{Backend: c, Journal: journal, Clock: e.now, Endpoint: c.Endpoint(),
+		Project: p.Project, Policy: policy})
+	if _, err := sess.Resume(ctx, entry.Secret); err != nil {
+		journal.Close()
+		if errors.Is(err, client.ErrUnauthorized) {
+			_ = e.store.Delete(profileKey(c, p))
+			return nil, nil, notSignedIn("the stored session has expired or was revoked: run actas login")
+		}
+		return nil, nil, refused(err)
+	}
+	return sess, func() { journal.Close() }, nil
+}
+
+func (e *cliEnv) printResponse(resp client.Response, asJSON bool) error {
+	if asJSON {
+		out := responseJSON{Status: resp.Status, DurationMS: resp.Duration.Milliseconds(), Headers: map[string]string{}}
+		for k, v := range resp.Header {
+			out.Headers[k] = strings.Join(v, ", ")
+		}
+		out.Body = resp.Body
+		if !json.Valid(resp.Body) {
+			out.Body, _ = json.Marshal(string(resp.Body))
+		}
+		return writeJSON(e.stdout, out)
+	}
+	fmt.Fprintf(e.stderr, "%d %s (%s)\n", resp.Status, http.StatusText(resp.Status), resp.Duration.Round(time.Millisecond))
+	var pretty bytes.Buffer
+	if json.Indent(&pretty, resp.Body, "", "  ") != nil {
+		pretty.Reset()
+		pretty.Write(resp.Body)
+	}
+	_, err := fmt.Fprintln(e.stdout, sanitizeLines(pretty.String()))
+	return err
+}
+
+// sanitizeLines keeps line breaks but nothing else a terminal would act on.
+func sanitizeLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = sanitize.Text(l)
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"actas/client"
+	"actas/keyring"
+	"actas/session"
+)
+
+func loginCommand(e *cliEnv, g *globalFlags) *cobra.Command {
+	var passwordStdin bool
+	var totp string
+	cmd := &cobra.Command{
+		Use:   "login",
+		Short: "Sign in as yourself and keep the session in the OS keyring",
+		Long: "Sign in with your own email and password (asked without echo, or one line on stdin with\n" +
+			"--password-stdin). An account with TOTP needs --totp CODE, or is asked for the code.",
+		Args: argsExactly(0, "no arguments"),
+		RunE: wrap(func(cmd *cobra.Command, _ []string) error {
+			s, err := e.settings(g, cmd.Flags().Changed("read-only"))
+			if err != nil {
+				return err
+			}
+			p := s.Profile
+			if p.Email == "" {
+				return usageError("no operator email: give --email (or ACTAS_EMAIL, or a profile with email)")
+			}
+			c, err := connect(p, nil)
+			if err != nil {
+				return err
+			}
+			password, err := e.secret(passwordStdin, "Password for "+p.Email+": ")
+			if err != nil {
+				return err
+			}
+			journal, err := session.OpenJournal(e.journalPath)
+			if err != nil {
+				return err
+			}
+			defer journal.Close()
+			sess := session.New(session.Config{Backend: c, Journal: journal, Clock: e.now, Endpoint: c.Endpoint(), Project: p.Project})
+			ctx, cancel := context.WithTimeout(cmd.Context(), 60*time.Second)
+			defer cancel()
+			op, err := sess.Login(ctx, client.Credentials{Email: p.Email, Password: password})
+			if errors.Is(err, client.ErrMFARequired) {
+				code := totp
+				if code == "" {
+					if code, err = e.secret(false, "TOTP code: "); err != nil {
+						return err
+					}
+				}
+				op, err = sess.CompleteMFA(ctx, code)
+			}
+			if err != nil {
+				return refused(err)
+			}
+			entry := keyring.Entry{Dialect: "appwrite", Endpoint: c.Endpoint(), Project: p.Project,
+				OperatorID: op.ID, OperatorEmail: op.Email, Secret: c.Secret(), SavedAt: e.now().UTC()}
+			if err := e.store.Set(profileKey(c, p), entry); err != nil {
+				return refused(fmt.Errorf("signed in, but the session could not be stored in the keyring: %w", err))
+			}
+			if !e.store.Durable() {
+				return refused(errors.New("signed in, but no OS keyring (Secret Service) is reachable: the session cannot be kept for later commands"))
+			}
+			_ = session.SaveRecent(e.recentPath, session.Recent{Endpoint: c.Endpoint(), Project: p.Project, Email: strings.ToLower(p.Email)})
+			fmt.Fprintf(e.stdout, "Signed in as %s (%s) on %s (%s).\n", op.Email, op.ID, c.Endpoint(), p.Project)
+			if !op.CanImpersonate {
+				fmt.Fprintln(e.stderr, "Note: this account is not an impersonator; ask an administrator for the impersonator capability.")
+			}
+			return nil
+		}),
+	}
+	cmd.Flags().BoolVar(&passwordStdin, "password-stdin", false, "read the password from the first line of stdin")
+	cmd.Flags().StringVar(&totp, "totp", "", "the current TOTP code, for accounts with a second factor")
+	return cmd
+}
+
+// secret reads a password or code: from stdin when asked to, else without echo from the
+// terminal; with neither it is a usage error (nothing would be read).
+func (e *cliEnv) secret(fromStdin bool, prompt string) (string, error) {
+	if fromStdin {
+		s, err := e.readLine()
+		if err != nil || s == "" {
+			return "", usageError("--password-stdin: no password on stdin")
+		}
+		return s, nil
+	}
+	if e.readSecret == nil {
+		return "", usageError("stdin is not a terminal: use --password-stdin (and --totp for a second factor)")
+	}
+	s, err := e.readSecret(prompt)
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimRight(s, "\r\n"), nil
+}

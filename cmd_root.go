@@ -1,0 +1,103 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+
+	"actas/ui/sanitize"
+)
+
+// run executes one command line and returns the exit code: 0 ok, 1 refused, 2 usage,
+// 3 not signed in.
+func run(args []string, e *cliEnv) int {
+	root := rootCommand(e)
+	root.SetArgs(args)
+	root.SetIn(e.stdin)
+	root.SetOut(e.stdout)
+	root.SetErr(e.stderr)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	code := exitUsage // what cobra itself rejects: unknown command, flag or argument count
+	var x *exitError
+	if errors.As(err, &x) {
+		code = x.code
+	}
+	fmt.Fprintln(e.stderr, "actas: "+sanitize.Text(err.Error()))
+	return code
+}
+
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok {
+		if v := info.Main.Version; v != "" && v != "(devel)" {
+			return v
+		}
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				return "devel-" + s.Value[:12]
+			}
+		}
+	}
+	return "devel"
+}
+
+func rootCommand(e *cliEnv) *cobra.Command {
+	g := &globalFlags{}
+	var console consoleOptions
+	root := &cobra.Command{
+		Use:   "actas",
+		Short: "A support console for acting as a customer, with an always-visible banner",
+		Long: "actas signs you in as yourself, finds a customer, acts as them under a banner that is\n" +
+			"always visible, stops with one key (ctrl+x) and keeps an audit journal.\n\n" +
+			"  actas --demo    run against the embedded demo backend\n\n" +
+			"Settings come from flags, then ACTAS_* environment variables, then the profile\n" +
+			"(--profile or ACTAS_PROFILE, from $XDG_CONFIG_HOME/actas/config.toml), then defaults.\n" +
+			"Exit codes: 0 ok, 1 refused by the backend or the profile, 2 usage error, 3 not signed in.",
+		Version:       version(),
+		Args:          cobra.NoArgs,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: wrap(func(cmd *cobra.Command, _ []string) error {
+			return runConsole(cmd, e, g, console)
+		}),
+	}
+	pf := root.PersistentFlags()
+	pf.StringVar(&g.profile, "profile", "", "profile from the config file (env ACTAS_PROFILE)")
+	pf.StringVar(&g.endpoint, "endpoint", "", "backend endpoint, e.g. https://appwrite.example.com/v1 (env ACTAS_ENDPOINT)")
+	pf.StringVar(&g.project, "project", "", "project id (env ACTAS_PROJECT)")
+	pf.StringVar(&g.email, "email", "", "operator email (env ACTAS_EMAIL)")
+	pf.BoolVar(&g.readOnly, "read-only", false, "never allow writes as a user, whatever the profile says (env ACTAS_READ_ONLY)")
+	pf.StringVar(&g.debugLog, "debug-log", "", "append a debug log of HTTP requests (credentials redacted) to this file")
+	console.bind(root)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError("%v", err) })
+	root.AddCommand(demoCommand(), loginCommand(e, g), logoutCommand(e, g), whoamiCommand(e, g),
+		usersCommand(e, g), auditCommand(e, g), asCommand(e, g))
+	return root
+}
+
+// wrap makes every error a command returns carry an exit code (1 unless it says otherwise),
+// so that only cobra's own complaints count as usage errors.
+func wrap(fn func(*cobra.Command, []string) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		err := fn(cmd, args)
+		var x *exitError
+		if err != nil && !errors.As(err, &x) {
+			return refused(err)
+		}
+		return err
+	}
+}
+
+// argsExactly is cobra.ExactArgs with a usage exit code.
+func argsExactly(n int, what string) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usageError("expected %s", what)
+		}
+		return nil
+	}
+}

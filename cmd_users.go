@@ -1,0 +1,112 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"actas/client"
+	"actas/ui/sanitize"
+)
+
+// userJSON is one user in `actas users search --json`.
+type userJSON struct {
+	ID           string    `json:"id"`
+	Name         string    `json:"name"`
+	Email        string    `json:"email"`
+	Phone        string    `json:"phone"`
+	Blocked      bool      `json:"blocked"`
+	Labels       []string  `json:"labels"`
+	Impersonator bool      `json:"impersonator"`
+	MFA          bool      `json:"mfa"`
+	Registered   time.Time `json:"registered"`
+	LastAccess   *string   `json:"lastAccess"` // RFC 3339, null: never
+}
+
+// searchJSON is `actas users search --json`.
+type searchJSON struct {
+	Total       int        `json:"total"`
+	TotalCapped bool       `json:"totalCapped"`
+	Next        string     `json:"next"` // cursor of the next page ("" at the end)
+	Users       []userJSON `json:"users"`
+}
+
+func usersCommand(e *cliEnv, g *globalFlags) *cobra.Command {
+	users := &cobra.Command{Use: "users", Short: "Find users (the backend's users.read search)"}
+	var limit int
+	var asJSON bool
+	search := &cobra.Command{
+		Use:   "search QUERY",
+		Short: "Search users by name, email, phone or id",
+		Args:  argsExactly(1, "one QUERY (quote it if it has spaces)"),
+		RunE: wrap(func(cmd *cobra.Command, args []string) error {
+			if limit < 1 || limit > 5000 {
+				return usageError("--limit must be between 1 and 5000")
+			}
+			s, err := e.settings(g, false)
+			if err != nil {
+				return err
+			}
+			c, _, err := e.signedIn(cmd.Context(), s.Profile)
+			if err != nil {
+				return err
+			}
+			ctx, cancel := context.WithTimeout(cmd.Context(), 30*time.Second)
+			defer cancel()
+			page, err := c.SearchSubjects(ctx, client.SubjectQuery{Search: args[0], Limit: limit})
+			if err != nil {
+				return refused(err)
+			}
+			if asJSON {
+				return writeJSON(e.stdout, toSearchJSON(page))
+			}
+			printUsers(e, page)
+			return nil
+		}),
+	}
+	search.Flags().IntVar(&limit, "limit", 25, "users to list (1-5000)")
+	search.Flags().BoolVar(&asJSON, "json", false, "print JSON (see README: Scripting)")
+	users.AddCommand(search)
+	return users
+}
+
+func toSearchJSON(page client.SubjectPage) searchJSON {
+	out := searchJSON{Total: page.Total, TotalCapped: page.TotalCapped, Next: page.Next, Users: []userJSON{}}
+	for _, s := range page.Subjects {
+		u := userJSON{ID: s.ID, Name: s.Name, Email: s.Email, Phone: s.Phone, Blocked: s.Blocked, Labels: s.Labels,
+			Impersonator: s.Impersonator, MFA: s.MFA, Registered: s.Registered.UTC()}
+		if u.Labels == nil {
+			u.Labels = []string{}
+		}
+		if !s.LastAccess.IsZero() {
+			t := s.LastAccess.UTC().Format(time.RFC3339)
+			u.LastAccess = &t
+		}
+		out.Users = append(out.Users, u)
+	}
+	return out
+}
+
+// printUsers writes a table; every cell is sanitised server text.
+func printUsers(e *cliEnv, page client.SubjectPage) {
+	w := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(w, "ID\tNAME\tEMAIL\tPHONE\tSTATUS\tLABELS")
+	for _, s := range page.Subjects {
+		status := "active"
+		if s.Blocked {
+			status = "blocked"
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", sanitize.Line(s.ID, 40), sanitize.Line(s.Name, 40),
+			sanitize.Line(s.Email, 50), sanitize.Text(s.Phone), status, sanitize.Line(strings.Join(s.Labels, ","), 30))
+	}
+	w.Flush()
+	plus := ""
+	if page.TotalCapped {
+		plus = "+"
+	}
+	fmt.Fprintf(e.stderr, "%d of %d%s\n", len(page.Subjects), page.Total, plus)
+}

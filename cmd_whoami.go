@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"actas/client"
+	"actas/client/appwrite"
+	"actas/config"
+	"actas/ui/sanitize"
+)
+
+func profileSettings(endpoint, project, email string) config.Profile {
+	return config.Profile{Dialect: "appwrite", Endpoint: endpoint, Project: project, Email: email}
+}
+
+// signedIn resumes the stored session of the settings' profile, validated by the backend.
+// An expired one is deleted and reported as "not signed in".
+func (e *cliEnv) signedIn(ctx context.Context, p config.Profile) (*appwrite.Client, client.Operator, error) {
+	if p.Endpoint == "" || p.Project == "" {
+		return nil, client.Operator{}, notSignedIn("not signed in: run actas login (or name the backend with --endpoint and --project, or --profile)")
+	}
+	c, err := connect(p, nil)
+	if err != nil {
+		return nil, client.Operator{}, err
+	}
+	entry, err := e.storedSession(c, p)
+	if err != nil {
+		return nil, client.Operator{}, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	op, err := c.Resume(ctx, entry.Secret)
+	switch {
+	case errors.Is(err, client.ErrUnauthorized):
+		_ = e.store.Delete(profileKey(c, p))
+		return nil, op, notSignedIn("the stored session has expired or was revoked: run actas login")
+	case err != nil:
+		return nil, op, refused(err)
+	}
+	return c, op, nil
+}
+
+// operatorJSON is `actas whoami --json`.
+type operatorJSON struct {
+	ID           string `json:"id"`
+	Email        string `json:"email"`
+	Name         string `json:"name"`
+	Impersonator bool   `json:"impersonator"`
+	Endpoint     string `json:"endpoint"`
+	Project      string `json:"project"`
+	Profile      string `json:"profile"`
+}
+
+func whoamiCommand(e *cliEnv, g *globalFlags) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "whoami",
+		Short: "Show who you are signed in as (checked with the backend)",
+		Args:  argsExactly(0, "no arguments"),
+		RunE: wrap(func(cmd *cobra.Command, _ []string) error {
+			s, err := e.settings(g, false)
+			if err != nil {
+				return err
+			}
+			c, op, err := e.signedIn(cmd.Context(), s.Profile)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(e.stdout, operatorJSON{ID: op.ID, Email: op.Email, Name: op.Name,
+					Impersonator: op.CanImpersonate, Endpoint: c.Endpoint(), Project: s.Profile.Project, Profile: s.Profile.Name})
+			}
+			role := "not an impersonator"
+			if op.CanImpersonate {
+				role = "impersonator"
+			}
+			fmt.Fprintf(e.stdout, "%s <%s> (%s), %s, on %s (%s)\n", sanitize.Text(op.Name), sanitize.Text(op.Email),
+				sanitize.Text(op.ID), role, c.Endpoint(), s.Profile.Project)
+			return nil
+		}),
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (see README: Scripting)")
+	return cmd
+}

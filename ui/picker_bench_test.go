@@ -169,6 +169,7 @@ var benchNow = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
 func benchRoot(n int) Model {
 	m := New(Deps{Clock: func() time.Time { return benchNow }})
 	m.env.operator = client.Operator{ID: "support", Email: "support@example.com", CanImpersonate: true}
+	m.env.sess = session.New(session.Config{Clock: func() time.Time { return benchNow }})
 	p := newPicker(m.env)
 	p.table.SetRows(synthSubjects()[:n])
 	p.total, p.capped, p.next = 5000, true, "cursor"

@@ -55,7 +55,7 @@ func TestLoginFailures(t *testing.T) {
 	}
 	c.stdin = ""
 	c.mustRun(2, "login", "--endpoint", c.url, "--project", "demo", "--email", demo.OperatorEmail) // no terminal, no --password-stdin
-	c.mustRun(2, "login", "--endpoint", c.url, "--project", "demo")                              // no email
+	c.mustRun(2, "login", "--endpoint", c.url, "--project", "demo")                                // no email
 	c.mustRun(2, "login", "--endpoint", "not a url", "--project", "demo", "--email", "a@b.c", "--password-stdin")
 }
 

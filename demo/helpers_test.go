@@ -13,27 +13,11 @@ import (
 	"time"
 
 	"actas/internal/apispec"
+	"actas/internal/fakeclock"
 )
 
-// fakeClock is a settable Options.Now.
-type fakeClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func newClock(t time.Time) *fakeClock { return &fakeClock{now: t} }
-
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *fakeClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
+// newClock is a settable Options.Now.
+func newClock(t time.Time) *fakeclock.Clock { return fakeclock.New(t) }
 
 // testNow is the fixed instant tests start at: 10:15 UTC, so an hour window ends at 11:00.
 var testNow = time.Date(2026, 11, 20, 10, 15, 0, 0, time.UTC)
@@ -61,7 +45,7 @@ type harness struct {
 	ts    *httptest.Server
 	url   string // http://127.0.0.1:port, without /v1
 	http  *http.Client
-	clock *fakeClock
+	clock *fakeclock.Clock
 }
 
 // newHarness starts a demo server. Unless opts say otherwise it is small (a few hundred

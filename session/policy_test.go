@@ -3,27 +3,17 @@ package session
 import (
 	"errors"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"actas/client"
 	"actas/demo"
+	"actas/internal/fakeclock"
 )
 
-type fakeClock struct {
-	mu sync.Mutex
-	t  time.Time
+func newClock() *fakeclock.Clock {
+	return fakeclock.New(time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC))
 }
-
-func (c *fakeClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *fakeClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
-
-func newClock() *fakeClock { return &fakeClock{t: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)} }
 
 func signedIn(t *testing.T, p Policy, clock func() time.Time) *fixture {
 	f := newFixtureWith(t, p, clock)

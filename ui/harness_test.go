@@ -5,7 +5,6 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -17,36 +16,22 @@ import (
 	"actas/client"
 	"actas/client/appwrite"
 	"actas/demo"
+	"actas/internal/fakeclock"
 	"actas/keyring"
 	"actas/session"
 )
 
-// clock is a settable clock shared by the console and the demo backend, so that times on
-// screen are the same on every run.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func newClock() *clock { return &clock{t: time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)} }
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
+// newClock is a settable clock shared by the console and the demo backend, so that times
+// on screen are the same on every run.
+func newClock() *fakeclock.Clock {
+	return fakeclock.New(time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC))
 }
 
 // world is a demo backend over real HTTP and the console's dependencies wired to it.
 type world struct {
 	srv     *demo.Server
 	url     string
-	clock   *clock
+	clock   *fakeclock.Clock
 	deps    Deps
 	journal string
 	store   *keyring.Memory

@@ -180,7 +180,7 @@ func (a *auditScreen) View(w, h int) string {
 		lines = append(lines, st.Muted.Render(sanitize.Fit(strconv.Itoa(len(rows))+" entries, newest first", w)))
 	}
 	lines = append(lines, st.Label.Render(sanitize.Fit(auditLine("TIME", "SOURCE", "EVENT", "USER", "STATUS", "DETAIL"), w)))
-	a.scroll = min(a.scroll, max(0, len(rows)-(h-3)))
+	a.scroll = min(a.scroll, max(0, len(rows)-max(0, h-3)))
 	for _, r := range rows[a.scroll:] {
 		if len(lines) >= h {
 			break

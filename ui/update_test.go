@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"actas/client"
+	"actas/session"
 )
 
 // Plain Update tests: no backend, no commands run.
@@ -118,5 +119,24 @@ func TestNothingRealBeforeTheFirstSize(t *testing.T) {
 	m := New(Deps{Clock: newClock().Now})
 	if got := m.View().Content; got != "starting…" {
 		t.Fatalf("%q", got)
+	}
+}
+
+// Scrolling far past the end on a tiny terminal must not panic (a View slices its rows).
+func TestScrollingPastTheEndOnATinyTerminal(t *testing.T) {
+	m := signedInModel(t)
+	m = update(m, tea.WindowSizeMsg{Width: 40, Height: 5})
+	a := newAudit(m.env)
+	a.rows = []auditRow{{event: "login"}, {event: "logout"}}
+	c := newConsole(m.env, "GET", "/account")
+	c.lines = []string{"a", "b", "c"}
+	ov := newActingAs(m.env, session.Active{})
+	for _, s := range []screen{a, c, ov} {
+		for range 20 {
+			s.Update(keyPress("j"))
+		}
+		for h := 0; h < 6; h++ {
+			_ = s.View(40, h)
+		}
 	}
 }

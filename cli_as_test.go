@@ -92,3 +92,29 @@ func TestAsUsageErrors(t *testing.T) {
 		c.mustRun(2, args...)
 	}
 }
+
+func TestRefusedWritesAreJournaled(t *testing.T) {
+	c := newCLI(t)
+	c.login()
+	c.mustRun(1, "as", "ada", "--reason", "HELP-3", "--data", "{}", "--", "PATCH", "/account/prefs?secret=s3")
+	var refusedLines []session.Entry
+	for _, e := range c.journal() {
+		if e.Event == session.EventRequestRefused {
+			refusedLines = append(refusedLines, e)
+		}
+	}
+	if len(refusedLines) != 1 || refusedLines[0].Method != "PATCH" || refusedLines[0].Reason != "HELP-3" || strings.Contains(refusedLines[0].Path, "s3") {
+		t.Fatalf("%+v", refusedLines)
+	}
+}
+
+func TestDebugLogForCommands(t *testing.T) {
+	c := newCLI(t)
+	c.login()
+	log := filepath.Join(t.TempDir(), "debug.log")
+	c.mustRun(0, "whoami", "--debug-log", log)
+	raw, _ := os.ReadFile(log)
+	if !strings.Contains(string(raw), "GET /v1/account 200") || !strings.Contains(string(raw), "X-Appwrite-Session=[redacted]") {
+		t.Fatalf("debug log:\n%s", raw)
+	}
+}

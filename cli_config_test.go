@@ -48,3 +48,18 @@ func TestBadConfigIsOneLineAndStopsEverything(t *testing.T) {
 	c.vars["ACTAS_PROFILE"] = "nope"
 	c.mustRun(2, "whoami")
 }
+
+// Leaving out --profile must not drop the profile's policy: the last profile signed in to
+// is used whole.
+func TestRecentProfileKeepsItsPolicy(t *testing.T) {
+	c := newCLI(t)
+	c.writeConfig("[profiles.prod]\nendpoint = \"" + c.url + "\"\nproject = \"demo\"\nemail = \"support@example.com\"\nread_only = true\nrequire_reason = true\n")
+	c.stdin = "support-demo\n"
+	c.mustRun(0, "login", "--profile", "prod", "--password-stdin")
+	c.srv.ResetSeen()
+	c.mustRun(1, "as", "ada", "--write", "--reason", "x", "--data", "{}", "--", "PATCH", "/account/prefs")
+	c.mustRun(2, "as", "ada", "--", "GET", "/account") // the profile requires a reason
+	if writesSeen(c) != 0 {
+		t.Fatal("a write went out without --profile")
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strings"
 	"time"
 
@@ -55,6 +56,7 @@ type cliEnv struct {
 	configPath     string
 	journalPath    string
 	recentPath     string
+	debug          io.Writer // --debug-log, for every command
 	// readSecret asks for a password or a code without echo; nil when stdin is no terminal.
 	readSecret func(prompt string) (string, error)
 }
@@ -96,16 +98,49 @@ func (e *cliEnv) settings(g *globalFlags, readOnlySet bool) (config.Settings, er
 	if err != nil {
 		return s, &exitError{exitUsage, err}
 	}
-	if s.Profile.Endpoint == "" {
-		if r, ok := session.LoadRecent(e.recentPath); ok {
-			s.Profile.Endpoint, s.Sources["endpoint"] = r.Endpoint, "recent"
-			if s.Profile.Project == "" {
-				s.Profile.Project, s.Sources["project"] = r.Project, "recent"
-			}
-			if s.Profile.Email == "" {
-				s.Profile.Email, s.Sources["email"] = r.Email, "recent"
+	if s.Profile.Endpoint == "" && s.Profile.Name == "" {
+		return e.recentSettings(f, o, s)
+	}
+	return s, nil
+}
+
+// recentSettings falls back to the last profile signed in to. When that came from (or
+// matches) a configured profile, the profile is used whole, policy included: a read-only
+// production profile must not turn writable because --profile was left out.
+func (e *cliEnv) recentSettings(f *config.File, o config.Overrides, s config.Settings) (config.Settings, error) {
+	r, ok := session.LoadRecent(e.recentPath)
+	if !ok {
+		return s, nil
+	}
+	name := r.Profile
+	if _, known := f.Profiles[name]; !known {
+		name = ""
+		var matches []string
+		for n, p := range f.Profiles {
+			if p.Endpoint == r.Endpoint && p.Project == r.Project {
+				matches = append(matches, n)
 			}
 		}
+		if len(matches) > 0 {
+			sort.Strings(matches)
+			name = matches[0]
+		}
+	}
+	if name != "" {
+		o.Profile = name
+		resolved, err := config.Resolve(f, o, e.getenv)
+		if err != nil {
+			return resolved, &exitError{exitUsage, err}
+		}
+		resolved.Sources["profile"] = "recent"
+		return resolved, nil
+	}
+	s.Profile.Endpoint, s.Sources["endpoint"] = r.Endpoint, "recent"
+	if s.Profile.Project == "" {
+		s.Profile.Project, s.Sources["project"] = r.Project, "recent"
+	}
+	if s.Profile.Email == "" {
+		s.Profile.Email, s.Sources["email"] = r.Email, "recent"
 	}
 	return s, nil
 }
@@ -116,7 +151,8 @@ func policyOf(p config.Profile) session.Policy {
 }
 
 // connect makes a signed-out Appwrite client for the settings.
-func connect(p config.Profile, debug io.Writer) (*appwrite.Client, error) {
+func (e *cliEnv) connect(p config.Profile) (*appwrite.Client, error) {
+	debug := e.debug
 	if p.Endpoint == "" || p.Project == "" {
 		return nil, usageError("no backend: give --endpoint and --project, or --profile (see actas --help)")
 	}

@@ -76,6 +76,13 @@ func TestLoginWithoutKeyringSaysSo(t *testing.T) {
 	if !strings.Contains(c.stderr.String(), "no OS keyring") || strings.Count(strings.TrimSpace(c.stderr.String()), "\n") != 0 {
 		t.Fatalf("stderr %q", c.stderr.String())
 	}
+	// The session nobody could use again was ended on the backend.
+	for _, s := range c.srv.Seen() {
+		if s.Method == "DELETE" && s.Path == "/v1/account/sessions/current" && s.Status == 204 {
+			return
+		}
+	}
+	t.Fatal("the unusable session was left alive")
 }
 
 func TestExpiredSessionIsNotSignedIn(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -80,9 +81,9 @@ func (e *cliEnv) actAs(cmd *cobra.Command, g *globalFlags, o asOptions, args []s
 	case policy.RequireReason && reason == "":
 		return usageError("the profile requires --reason (a ticket id or a note)")
 	case session.IsWrite(req.Method) && !o.write:
-		return refused(fmt.Errorf("refused: %s is a write; nothing was sent (add --write and --reason)", req.Method))
+		return e.refuseWrite(s.Profile, target, req, reason, fmt.Errorf("refused: %s is a write; nothing was sent (add --write and --reason)", req.Method))
 	case o.write && policy.ReadOnly:
-		return refused(errors.New("refused: the profile (or --read-only) forbids writes; nothing was sent"))
+		return e.refuseWrite(s.Profile, target, req, reason, errors.New("refused: the profile (or --read-only) forbids writes; nothing was sent"))
 	}
 
 	ctx, cancel := context.WithTimeout(cmd.Context(), 60*time.Second)
@@ -98,12 +99,12 @@ func (e *cliEnv) actAs(cmd *cobra.Command, g *globalFlags, o asOptions, args []s
 	}
 	defer sess.Stop(session.StopDone)
 	if o.write {
-		if _, err := sess.Elevate(); err != nil {
+		if _, err := sess.Elevate(act.Gen); err != nil {
 			return refused(err)
 		}
 	}
 	// The command line's --write and --reason are the operator's confirmation.
-	resp, err := sess.Do(ctx, req, act.Subject.ID)
+	resp, err := sess.Do(ctx, act.Gen, req, act.Subject.ID)
 	if resp.Status == 0 && err != nil {
 		return refused(err)
 	}
@@ -114,6 +115,18 @@ func (e *cliEnv) actAs(cmd *cobra.Command, g *globalFlags, o asOptions, args []s
 		return refused(fmt.Errorf("%d %s", resp.Status, http.StatusText(resp.Status)))
 	}
 	return nil
+}
+
+// refuseWrite journals a write refused before anything was sent, like the console does.
+func (e *cliEnv) refuseWrite(p config.Profile, target client.Target, req client.Request, reason string, why error) error {
+	if j, err := session.OpenJournal(e.journalPath); err == nil {
+		path, query, _ := strings.Cut(req.Path, "?")
+		_ = j.Append(session.Entry{Time: e.now().UTC(), Event: session.EventRequestRefused, Backend: p.Endpoint,
+			Project: p.Project, Operator: p.Email, NamedBy: target.Kind.String(), NamedAs: target.Value,
+			Method: req.Method, Path: client.RedactURL(&url.URL{Path: path, RawQuery: query}), Reason: reason, Why: why.Error()})
+		j.Close()
+	}
+	return refused(why)
 }
 
 // request checks METHOD, PATH and the body; any problem is a usage error.
@@ -161,7 +174,7 @@ func (e *cliEnv) openSession(ctx context.Context, p config.Profile, policy sessi
 	if p.Endpoint == "" || p.Project == "" {
 		return nil, nil, notSignedIn("not signed in: run actas login (or name the backend with --endpoint and --project, or --profile)")
 	}
-	c, err := connect(p, nil)
+	c, err := e.connect(p)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -6,6 +6,8 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -41,8 +43,11 @@ func runConsole(cmd *cobra.Command, e *cliEnv, g *globalFlags, o consoleOptions)
 	}
 	p := s.Profile
 	deps := ui.Deps{Clock: time.Now, Keyring: e.store, Policy: policyOf(p), Badge: badgeOf(p),
-		Login:    ui.LoginDefaults{Endpoint: p.Endpoint, Project: p.Project, Email: p.Email, Resume: true},
-		Remember: func(r session.Recent) { _ = session.SaveRecent(e.recentPath, r) }}
+		Login: ui.LoginDefaults{Endpoint: p.Endpoint, Project: p.Project, Email: p.Email, Resume: true},
+		Remember: func(r session.Recent) {
+			r.Profile = p.Name
+			_ = session.SaveRecent(e.recentPath, r)
+		}}
 
 	if o.demo {
 		endpoint, err := startDemo(o.demoUsers)
@@ -68,11 +73,7 @@ func runConsole(cmd *cobra.Command, e *cliEnv, g *globalFlags, o consoleOptions)
 	defer journal.Close()
 	deps.Journal = journal
 
-	debug, closeDebug, err := openDebugLog(g.debugLog)
-	if err != nil {
-		return err
-	}
-	defer closeDebug()
+	debug := e.debug
 	deps.Connect = func(endpoint, project string) (client.Backend, string, error) {
 		c, err := appwrite.New(appwrite.Config{Endpoint: endpoint, Project: project,
 			HTTP: client.HTTPConfig{DebugLog: debug, UserAgent: "actas"}})
@@ -82,7 +83,11 @@ func runConsole(cmd *cobra.Command, e *cliEnv, g *globalFlags, o consoleOptions)
 		return c, c.Endpoint(), nil
 	}
 
-	opts := []tea.ProgramOption{tea.WithContext(cmd.Context())}
+	// A closed terminal window (SIGHUP) ends the program through its context, so that the
+	// impersonation is still stopped and journaled below.
+	ctx, stop := signal.NotifyContext(cmd.Context(), syscall.SIGHUP)
+	defer stop()
+	opts := []tea.ProgramOption{tea.WithContext(ctx)}
 	if e.getenv("NO_COLOR") != "" { // any non-empty value, as no-color.org says
 		opts = append(opts, tea.WithColorProfile(colorprofile.ASCII))
 	}

@@ -12,6 +12,7 @@ import (
 	"actas/client"
 	"actas/keyring"
 	"actas/session"
+	"actas/ui/sanitize"
 )
 
 func loginCommand(e *cliEnv, g *globalFlags) *cobra.Command {
@@ -32,7 +33,7 @@ func loginCommand(e *cliEnv, g *globalFlags) *cobra.Command {
 			if p.Email == "" {
 				return usageError("no operator email: give --email (or ACTAS_EMAIL, or a profile with email)")
 			}
-			c, err := connect(p, nil)
+			c, err := e.connect(p)
 			if err != nil {
 				return err
 			}
@@ -67,10 +68,12 @@ func loginCommand(e *cliEnv, g *globalFlags) *cobra.Command {
 				return refused(fmt.Errorf("signed in, but the session could not be stored in the keyring: %w", err))
 			}
 			if !e.store.Durable() {
-				return refused(errors.New("signed in, but no OS keyring (Secret Service) is reachable: the session cannot be kept for later commands"))
+				_ = sess.Logout(ctx) // a session nobody can use again is ended, not left alive
+				_ = e.store.Delete(profileKey(c, p))
+				return refused(errors.New("no OS keyring (Secret Service) is reachable: the session cannot be kept for later commands, so it was ended"))
 			}
-			_ = session.SaveRecent(e.recentPath, session.Recent{Endpoint: c.Endpoint(), Project: p.Project, Email: strings.ToLower(p.Email)})
-			fmt.Fprintf(e.stdout, "Signed in as %s (%s) on %s (%s).\n", op.Email, op.ID, c.Endpoint(), p.Project)
+			_ = session.SaveRecent(e.recentPath, session.Recent{Profile: p.Name, Endpoint: c.Endpoint(), Project: p.Project, Email: strings.ToLower(p.Email)})
+			fmt.Fprintf(e.stdout, "Signed in as %s (%s) on %s (%s).\n", sanitize.Text(op.Email), sanitize.Text(op.ID), c.Endpoint(), p.Project)
 			if !op.CanImpersonate {
 				fmt.Fprintln(e.stderr, "Note: this account is not an impersonator; ask an administrator for the impersonator capability.")
 			}

@@ -34,7 +34,7 @@ func (e *cliEnv) logout(ctx context.Context, endpoint, project, email string) er
 		return usageError("no profile to sign out of: give --endpoint, --project and --email, or --profile")
 	}
 	p := profileSettings(endpoint, project, email)
-	c, err := connect(p, nil)
+	c, err := e.connect(p)
 	if err != nil {
 		return err
 	}

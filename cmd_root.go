@@ -73,6 +73,20 @@ func rootCommand(e *cliEnv) *cobra.Command {
 	pf.BoolVar(&g.readOnly, "read-only", false, "never allow writes as a user, whatever the profile says (env ACTAS_READ_ONLY)")
 	pf.StringVar(&g.debugLog, "debug-log", "", "append a debug log of HTTP requests (credentials redacted) to this file")
 	console.bind(root)
+	var closeDebug func()
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		w, closeFn, err := openDebugLog(g.debugLog)
+		if err != nil {
+			return usageError("%v", err)
+		}
+		e.debug, closeDebug = w, closeFn
+		return nil
+	}
+	root.PersistentPostRun = func(*cobra.Command, []string) {
+		if closeDebug != nil {
+			closeDebug()
+		}
+	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError("%v", err) })
 	root.AddCommand(demoCommand(), loginCommand(e, g), logoutCommand(e, g), whoamiCommand(e, g),
 		usersCommand(e, g), auditCommand(e, g), asCommand(e, g))

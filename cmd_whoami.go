@@ -24,7 +24,7 @@ func (e *cliEnv) signedIn(ctx context.Context, p config.Profile) (*appwrite.Clie
 	if p.Endpoint == "" || p.Project == "" {
 		return nil, client.Operator{}, notSignedIn("not signed in: run actas login (or name the backend with --endpoint and --project, or --profile)")
 	}
-	c, err := connect(p, nil)
+	c, err := e.connect(p)
 	if err != nil {
 		return nil, client.Operator{}, err
 	}

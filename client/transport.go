@@ -58,7 +58,10 @@ func NewHTTP(cfg HTTPConfig) *resty.Client {
 	if cfg.DebugLog != nil {
 		rt = &debugTransport{base: rt, out: newLockedWriter(cfg.DebugLog)}
 	}
-	r := resty.NewWithClient(&http.Client{Transport: rt, Timeout: cfg.Timeout})
+	// Redirects are not followed: Go would carry custom headers (the session value, the
+	// impersonation target) to whatever host a redirect names. A 3xx is returned as it is.
+	noRedirect := func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	r := resty.NewWithClient(&http.Client{Transport: rt, Timeout: cfg.Timeout, CheckRedirect: noRedirect})
 	r.SetBaseURL(cfg.BaseURL).
 		SetHeader("User-Agent", cfg.UserAgent).
 		SetHeader("Accept", "application/json").

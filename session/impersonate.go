@@ -3,6 +3,7 @@ package session
 import (
 	"context"
 	"errors"
+	"net/url"
 	"strings"
 	"time"
 
@@ -20,6 +21,10 @@ type Active struct {
 	Deadline time.Time // when it stops by itself (zero: never)
 	Ending   string    // why it would stop then: "idle for 15m0s", "reached the 1h0m0s limit"
 }
+
+// ErrStale is returned for a request meant for an impersonation that has since ended or
+// been replaced.
+var ErrStale = errors.New("that impersonation has ended")
 
 // Impersonate acts as one target. Only an operator who may impersonate can, with a reason
 // when the profile requires one; a running impersonation is stopped first (one target at a
@@ -42,19 +47,28 @@ func (s *Session) Impersonate(ctx context.Context, target client.Target, reason 
 	if s.cfg.Policy.RequireReason && reason == "" {
 		return Active{}, s.refuse(named, ErrReasonRequired)
 	}
+	// Stop the running one and register this attempt in one step, so that ctrl+x from now
+	// on cancels everything this attempt does.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	s.mu.Lock()
+	s.stopLocked(StopSwitch, "")
+	s.gen++
+	att := &attempt{gen: s.gen, target: target, reason: reason, cancel: cancel}
+	s.current = att
+	s.mu.Unlock()
+
 	if err := s.checkNotOperator(ctx, target); err != nil {
+		s.mu.Lock()
+		if s.current == att {
+			s.current = nil
+		}
+		s.mu.Unlock()
 		return Active{}, s.refuse(named, err)
 	}
-	s.Stop(StopSwitch)
-
-	s.mu.Lock()
-	s.gen++
-	gen := s.gen
-	s.pending, s.pendingReason = target, reason
-	s.mu.Unlock()
 	imp, err := s.cfg.Backend.Impersonate(ctx, target, client.ImpersonateOptions{
 		Reason:  reason,
-		Observe: func(x client.Exchange) { s.observe(gen, x) },
+		Observe: func(x client.Exchange) { s.observe(att, x) },
 	})
 
 	s.mu.Lock()
@@ -63,21 +77,24 @@ func (s *Session) Impersonate(ctx context.Context, target client.Target, reason 
 		imp.Stop() // named by email or phone: only the verification could tell
 		err = ErrTargetIsOperator
 	}
+	if s.current != att || s.state != SignedIn {
+		if err == nil {
+			imp.Stop() // stopped, signed out or replaced while it was being verified
+		}
+		return Active{}, client.ErrStopped
+	}
 	if err != nil {
+		s.current = nil
 		named.Event, named.Why = EventImpersonateRefuse, oneLine(err.Error())
 		return Active{}, errors.Join(err, s.journal(named))
 	}
-	if s.state != SignedIn || s.gen != gen {
-		imp.Stop() // signed out or started another while this one was being verified
-		return Active{}, client.ErrStopped
-	}
 	now := s.cfg.Clock()
-	s.imp, s.state, s.started, s.active, s.reason, s.write = imp, Impersonating, now, now, reason, false
-	sub := imp.Subject()
-	named.Event, named.Target, named.TargetName = EventImpersonateStart, sub.ID, sub.Email
+	att.subject = imp.Subject()
+	s.imp, s.state, s.started, s.active, s.write = imp, Impersonating, now, now, false
+	named.Event, named.Target, named.TargetName = EventImpersonateStart, att.subject.ID, att.subject.Email
 	if jerr := s.journal(named); jerr != nil {
 		// No journal, no impersonation: an unrecorded act-as session must not go on.
-		s.stopLocked(StopError, "")
+		s.stopLocked(StopError, "the journal could not be written")
 		return Active{}, jerr
 	}
 	return s.activeLocked(), nil
@@ -103,29 +120,26 @@ func (s *Session) refuse(named Entry, err error) error {
 	return errors.Join(err, s.journal(named))
 }
 
-// observe journals one request made as the user, if it belongs to the current
-// impersonation (or the one being verified).
-func (s *Session) observe(gen int, x client.Exchange) {
+// observe journals one request made as the user, with the target and reason of the
+// impersonation it was made for, even when it finishes after that one ended.
+func (s *Session) observe(att *attempt, x client.Exchange) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if gen != s.gen {
-		return
-	}
 	e := Entry{Event: EventRequest, Method: x.Method, Path: x.Path, Status: x.Status,
-		DurationMS: x.Duration.Milliseconds(), Reason: s.reason}
-	if s.imp != nil {
-		sub := s.imp.Subject()
-		e.Target, e.TargetName = sub.ID, sub.Email
-	} else { // the verification itself: who was asked for, and why
-		e.NamedBy, e.NamedAs, e.Reason = s.pending.Kind.String(), s.pending.Value, s.pendingReason
+		DurationMS: x.Duration.Milliseconds(), Reason: att.reason}
+	if att.subject.ID != "" {
+		e.Target, e.TargetName = att.subject.ID, att.subject.Email
+	} else { // the verification itself: who was asked for
+		e.NamedBy, e.NamedAs = att.target.Kind.String(), att.target.Value
 	}
 	_ = s.journal(e)
 }
 
-// Active is the current impersonation, if any.
+// Active is the current impersonation, if any (an expired one is stopped first).
 func (s *Session) Active() (Active, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.expireLocked()
 	if s.state != Impersonating {
 		return Active{}, false
 	}
@@ -133,19 +147,25 @@ func (s *Session) Active() (Active, bool) {
 }
 
 func (s *Session) activeLocked() Active {
-	a := Active{Subject: s.imp.Subject(), Target: s.imp.Target(), Reason: s.reason, Started: s.started,
+	a := Active{Subject: s.imp.Subject(), Target: s.imp.Target(), Reason: s.current.reason, Started: s.started,
 		Gen: s.gen, Write: s.write}
 	a.Deadline, a.Ending = s.cfg.Policy.deadline(s.started, s.active)
 	return a
 }
 
-// Elevate allows writes for the rest of this impersonation, unless the profile is
-// read-only.
-func (s *Session) Elevate() (Active, error) {
+// Ended says how the last impersonation ended.
+func (s *Session) Ended() Ending {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.state != Impersonating {
-		return Active{}, ErrNotImpersonating
+	return s.ended
+}
+
+// Elevate allows writes for the rest of impersonation gen, unless the profile is read-only.
+func (s *Session) Elevate(gen int) (Active, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.usableLocked(gen); err != nil {
+		return Active{}, err
 	}
 	if s.cfg.Policy.ReadOnly {
 		return s.activeLocked(), ErrWriteForbidden
@@ -153,7 +173,7 @@ func (s *Session) Elevate() (Active, error) {
 	if !s.write {
 		s.write = true
 		sub := s.imp.Subject()
-		if err := s.journal(Entry{Event: EventElevate, Target: sub.ID, TargetName: sub.Email, Reason: s.reason}); err != nil {
+		if err := s.journal(Entry{Event: EventElevate, Target: sub.ID, TargetName: sub.Email, Reason: s.current.reason}); err != nil {
 			s.write = false
 			return s.activeLocked(), err
 		}
@@ -161,11 +181,26 @@ func (s *Session) Elevate() (Active, error) {
 	return s.activeLocked(), nil
 }
 
-// Touch records that the operator did something, for the idle limit.
+// usableLocked checks that impersonation gen is the running one and within its limits.
+func (s *Session) usableLocked(gen int) error {
+	if expired, _ := s.expireLocked(); expired {
+		return ErrExpired
+	}
+	if s.state != Impersonating {
+		return ErrNotImpersonating
+	}
+	if gen != s.gen {
+		return ErrStale
+	}
+	return nil
+}
+
+// Touch records that the operator did something, for the idle limit. An impersonation
+// already past a limit is stopped, not revived.
 func (s *Session) Touch() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.state == Impersonating {
+	if expired, _ := s.expireLocked(); !expired && s.state == Impersonating {
 		s.active = s.cfg.Clock()
 	}
 }
@@ -189,9 +224,20 @@ func (s *Session) expireLocked() (bool, string) {
 	return true, why
 }
 
-// Stop ends the impersonation, if any: requests in flight are cancelled, the
-// impersonating client is discarded and the stop is journaled. It reports whether there
-// was one to stop.
+// StopGen stops impersonation gen only if it is still the running one (a console that
+// has moved on cleans up after itself without touching a newer one).
+func (s *Session) StopGen(gen int, why StopReason) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.gen != gen {
+		return false
+	}
+	return s.stopLocked(why, "")
+}
+
+// Stop ends the impersonation, if any, or the verification of one: requests in flight are
+// cancelled, the impersonating client is discarded and the stop is journaled. It reports
+// whether there was one to stop.
 func (s *Session) Stop(why StopReason) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -199,7 +245,11 @@ func (s *Session) Stop(why StopReason) bool {
 }
 
 func (s *Session) stopLocked(why StopReason, detail string) bool {
-	s.gen++ // late answers of the old impersonation are now stale
+	att := s.current
+	s.current = nil
+	if att != nil && att.cancel != nil {
+		att.cancel() // a verification still running ends now
+	}
 	if s.state != Impersonating {
 		return false
 	}
@@ -207,35 +257,49 @@ func (s *Session) stopLocked(why StopReason, detail string) bool {
 	s.imp.Stop()
 	s.imp = nil
 	s.state = SignedIn
+	s.ended = Ending{Gen: s.gen, Why: why, Detail: detail}
 	_ = s.journal(Entry{Event: EventImpersonateStop, Target: sub.ID, TargetName: sub.Email, Why: string(why),
-		Detail: detail, Reason: s.reason, DurationMS: s.cfg.Clock().Sub(s.started).Milliseconds()})
-	s.reason, s.write = "", false
+		Detail: detail, Reason: att.reason, DurationMS: s.cfg.Clock().Sub(s.started).Milliseconds()})
+	s.write = false
 	return true
 }
 
-// Overview reads, as the user, their account, devices and activity.
-func (s *Session) Overview(ctx context.Context) (client.Overview, error) {
-	imp, err := s.current()
-	if err != nil {
+// Overview reads, as the user of impersonation gen, their account, devices and activity.
+func (s *Session) Overview(ctx context.Context, gen int) (client.Overview, error) {
+	s.mu.Lock()
+	if err := s.usableLocked(gen); err != nil {
+		s.mu.Unlock()
 		return client.Overview{}, err
 	}
-	return imp.Overview(ctx)
+	imp := s.imp
+	s.mu.Unlock()
+	ov, err := imp.Overview(ctx)
+	return ov, s.afterRequest(gen, err)
 }
 
-// Do sends a raw request as the user. A write is sent only when the impersonation was
-// elevated to write and typed is the user's email or id, typed by the operator to
-// confirm; otherwise nothing is sent and the refusal is journaled.
-func (s *Session) Do(ctx context.Context, req client.Request, typed string) (client.Response, error) {
+// afterRequest ends the impersonation when the backend no longer honours it.
+func (s *Session) afterRequest(gen int, err error) error {
+	if errors.Is(err, client.ErrNotHonoured) {
+		s.mu.Lock()
+		if s.gen == gen {
+			s.stopLocked(StopError, "the backend stopped acting as the user")
+		}
+		s.mu.Unlock()
+	}
+	return err
+}
+
+// Do sends a raw request as the user of impersonation gen. A write is sent only when the
+// impersonation was elevated to write and typed is the user's email or id, typed by the
+// operator to confirm, and only after its intent is journaled; otherwise nothing is sent
+// and the refusal is journaled.
+func (s *Session) Do(ctx context.Context, gen int, req client.Request, typed string) (client.Response, error) {
 	s.mu.Lock()
-	if expired, _ := s.expireLocked(); expired {
+	if err := s.usableLocked(gen); err != nil {
 		s.mu.Unlock()
-		return client.Response{}, ErrExpired
+		return client.Response{}, err
 	}
-	if s.state != Impersonating {
-		s.mu.Unlock()
-		return client.Response{}, ErrNotImpersonating
-	}
-	imp, sub := s.imp, s.imp.Subject()
+	imp, sub, reason := s.imp, s.imp.Subject(), s.current.reason
 	if IsWrite(req.Method) {
 		var refusal error
 		switch {
@@ -244,28 +308,32 @@ func (s *Session) Do(ctx context.Context, req client.Request, typed string) (cli
 		case !Confirms(typed, sub):
 			refusal = ErrNotConfirmed
 		}
+		line := Entry{Event: EventRequestIntent, Method: strings.ToUpper(req.Method), Path: redactPath(req.Path),
+			Target: sub.ID, TargetName: sub.Email, Reason: reason}
 		if refusal != nil {
-			_ = s.journal(Entry{Event: EventRequestRefused, Method: strings.ToUpper(req.Method), Path: req.Path,
-				Target: sub.ID, TargetName: sub.Email, Reason: s.reason, Why: refusal.Error()})
+			line.Event, line.Why = EventRequestRefused, refusal.Error()
+		}
+		if err := s.journal(line); err != nil && refusal == nil {
+			refusal = err // no journal, no write
+		}
+		if refusal != nil {
 			s.mu.Unlock()
 			return client.Response{}, refusal
 		}
 	}
 	s.active = s.cfg.Clock()
 	s.mu.Unlock()
-	return imp.Do(ctx, req)
+	resp, err := imp.Do(ctx, req)
+	return resp, s.afterRequest(gen, err)
 }
 
-func (s *Session) current() (client.Impersonation, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if expired, _ := s.expireLocked(); expired {
-		return nil, ErrExpired
+// redactPath hides credential-like query parameters of a path typed by the operator.
+func redactPath(p string) string {
+	path, query, ok := strings.Cut(p, "?")
+	if !ok {
+		return p
 	}
-	if s.state != Impersonating {
-		return nil, ErrNotImpersonating
-	}
-	return s.imp, nil
+	return client.RedactURL(&url.URL{Path: path, RawQuery: query})
 }
 
 func oneLine(s string) string {

@@ -24,6 +24,7 @@ const (
 	EventImpersonateStop   = "impersonation.stop"
 	EventRequest           = "request"
 	EventRequestRefused    = "request.refused"
+	EventRequestIntent     = "request.write" // a write about to be sent, journaled first
 	EventElevate           = "impersonation.write"
 )
 

@@ -57,7 +57,7 @@ func TestJournalHoldsTheReasonOnEveryLine(t *testing.T) {
 	if _, err := f.sess.Impersonate(ctx, ada, "HELP-4711"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.sess.Do(ctx, client.Request{Method: "GET", Path: "/account/prefs"}, ""); err != nil {
+	if _, err := f.sess.Do(ctx, f.gen(), client.Request{Method: "GET", Path: "/account/prefs"}, ""); err != nil {
 		t.Fatal(err)
 	}
 	f.sess.Stop(StopKey)
@@ -83,17 +83,17 @@ func TestReadOnlyUntilElevated(t *testing.T) {
 		t.Fatalf("%+v %v: impersonation must start read-only", act, err)
 	}
 	f.srv.ResetSeen()
-	if _, err := f.sess.Do(ctx, prefsWrite, demo.AdaEmail); !errors.Is(err, ErrReadOnly) {
+	if _, err := f.sess.Do(ctx, f.gen(), prefsWrite, demo.AdaEmail); !errors.Is(err, ErrReadOnly) {
 		t.Fatalf("write in read-only: %v", err)
 	}
 	if writesSeen(f) != 0 {
 		t.Fatal("a write reached the backend in read-only mode")
 	}
-	if act, err = f.sess.Elevate(); err != nil || !act.Write {
+	if act, err = f.sess.Elevate(f.gen()); err != nil || !act.Write {
 		t.Fatalf("elevate: %+v %v", act, err)
 	}
 	for _, typed := range []string{"", "ada@example.co", "someone-else", "Ada Lovelace"} {
-		if _, err := f.sess.Do(ctx, prefsWrite, typed); !errors.Is(err, ErrNotConfirmed) {
+		if _, err := f.sess.Do(ctx, f.gen(), prefsWrite, typed); !errors.Is(err, ErrNotConfirmed) {
 			t.Fatalf("typed %q: %v", typed, err)
 		}
 	}
@@ -101,7 +101,7 @@ func TestReadOnlyUntilElevated(t *testing.T) {
 		t.Fatal("an unconfirmed write reached the backend")
 	}
 	for _, typed := range []string{"ADA@example.com", "ada"} {
-		resp, err := f.sess.Do(ctx, prefsWrite, typed)
+		resp, err := f.sess.Do(ctx, f.gen(), prefsWrite, typed)
 		if err != nil || resp.Status != 200 {
 			t.Fatalf("confirmed with %q: %d %v", typed, resp.Status, err)
 		}
@@ -125,10 +125,10 @@ func TestReadOnlyProfileForbidsElevation(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.srv.ResetSeen()
-	if act, err := f.sess.Elevate(); !errors.Is(err, ErrWriteForbidden) || act.Write {
+	if act, err := f.sess.Elevate(f.gen()); !errors.Is(err, ErrWriteForbidden) || act.Write {
 		t.Fatalf("%+v %v", act, err)
 	}
-	if _, err := f.sess.Do(ctx, prefsWrite, demo.AdaEmail); !errors.Is(err, ErrReadOnly) || writesSeen(f) != 0 {
+	if _, err := f.sess.Do(ctx, f.gen(), prefsWrite, demo.AdaEmail); !errors.Is(err, ErrReadOnly) || writesSeen(f) != 0 {
 		t.Fatalf("write: %v, %d seen", err, writesSeen(f))
 	}
 }
@@ -183,15 +183,17 @@ func TestIdleLimitStopsImpersonation(t *testing.T) {
 func TestAbsoluteLimitStopsEvenWhenActive(t *testing.T) {
 	clock := newClock()
 	f := signedIn(t, Policy{IdleTimeout: 15 * time.Minute, MaxDuration: time.Hour}, clock.Now)
-	if _, err := f.sess.Impersonate(ctx, ada, ""); err != nil {
+	act, err := f.sess.Impersonate(ctx, ada, "")
+	if err != nil {
 		t.Fatal(err)
 	}
-	for range 6 {
+	for range 5 {
 		clock.Advance(10 * time.Minute)
 		f.sess.Touch()
 	}
+	clock.Advance(11 * time.Minute) // 61 minutes in, 11 idle: the absolute limit is past
 	f.srv.ResetSeen()
-	if _, err := f.sess.Do(ctx, client.Request{Method: "GET", Path: "/account"}, ""); !errors.Is(err, ErrExpired) {
+	if _, err := f.sess.Do(ctx, act.Gen, client.Request{Method: "GET", Path: "/account"}, ""); !errors.Is(err, ErrExpired) {
 		t.Fatalf("request past the limit: %v", err)
 	}
 	if len(f.srv.Seen()) != 0 || f.sess.State() != SignedIn {
@@ -208,5 +210,85 @@ func TestNoLimitsNoDeadline(t *testing.T) {
 	act, err := f.sess.Impersonate(ctx, ada, "")
 	if err != nil || !act.Deadline.IsZero() {
 		t.Fatalf("%+v %v", act, err)
+	}
+}
+
+// A key press after the idle limit does not revive the impersonation.
+func TestTouchAfterTheLimitDoesNotRevive(t *testing.T) {
+	clock := newClock()
+	f := signedIn(t, Policy{IdleTimeout: 5 * time.Minute}, clock.Now)
+	if _, err := f.sess.Impersonate(ctx, ada, ""); err != nil {
+		t.Fatal(err)
+	}
+	clock.Advance(30 * time.Minute)
+	f.sess.Touch()
+	if _, ok := f.sess.Active(); ok || f.sess.Ended().Why != StopExpiry {
+		t.Fatalf("revived: %+v", f.sess.Ended())
+	}
+}
+
+// A request that finishes after the stop is still journaled, under its impersonation.
+func TestRequestFinishingAfterStopIsJournaled(t *testing.T) {
+	f := signedIn(t, Policy{}, time.Now)
+	act, err := f.sess.Impersonate(ctx, ada, "HELP-7")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.srv.Inject("/v1/account/prefs", 1, demo.Fault{SlowBody: 400 * time.Millisecond})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_, _ = f.sess.Do(ctx, act.Gen, client.Request{Method: "GET", Path: "/account/prefs"}, "")
+	}()
+	time.Sleep(150 * time.Millisecond)
+	f.sess.Stop(StopKey)
+	<-done
+	found := false
+	for _, e := range f.events(t) {
+		if e.Event == EventRequest && e.Path == "/v1/account/prefs" {
+			found = e.Target == demo.AdaID && e.Reason == "HELP-7"
+		}
+	}
+	if !found {
+		t.Fatalf("the request cut short by stop is not journaled: %s", eventNames(f.events(t)))
+	}
+}
+
+// A request meant for an impersonation that has been replaced is refused.
+func TestStaleGenerationIsRefused(t *testing.T) {
+	f := signedIn(t, Policy{}, time.Now)
+	first, _ := f.sess.Impersonate(ctx, ada, "")
+	if _, err := f.sess.Impersonate(ctx, client.Target{Value: "olga"}, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.sess.Do(ctx, first.Gen, client.Request{Method: "GET", Path: "/account"}, ""); !errors.Is(err, ErrStale) {
+		t.Fatalf("err = %v", err)
+	}
+	if _, err := f.sess.Elevate(first.Gen); !errors.Is(err, ErrStale) {
+		t.Fatalf("elevate: %v", err)
+	}
+}
+
+// The write's intent is journaled before it is sent; a refused write's path is redacted.
+func TestWriteIntentIsJournaledFirst(t *testing.T) {
+	f := signedIn(t, Policy{}, time.Now)
+	act, _ := f.sess.Impersonate(ctx, ada, "HELP-8")
+	if _, err := f.sess.Do(ctx, act.Gen, client.Request{Method: "PATCH", Path: "/account/prefs?secret=s3cr3t"}, ""); !errors.Is(err, ErrReadOnly) {
+		t.Fatal(err)
+	}
+	if _, err := f.sess.Elevate(act.Gen); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.sess.Do(ctx, act.Gen, prefsWrite, "ada"); err != nil {
+		t.Fatal(err)
+	}
+	names := eventNames(f.events(t))
+	if !strings.HasSuffix(names, "request.write request request") {
+		t.Fatalf("journal: %s", names) // intent, then the check of who the backend acts as, then the write
+	}
+	for _, e := range f.events(t) {
+		if strings.Contains(e.Path, "s3cr3t") {
+			t.Fatalf("secret-looking parameter journaled: %+v", e)
+		}
 	}
 }

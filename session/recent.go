@@ -11,6 +11,7 @@ import (
 // Recent is the last profile signed in to: where and as whom, never a secret. It lets the
 // next start find the keyring entry without asking.
 type Recent struct {
+	Profile  string `json:"profile,omitempty"` // the configured profile it came from, if any
 	Endpoint string `json:"endpoint"`
 	Project  string `json:"project"`
 	Email    string `json:"email"`

@@ -57,23 +57,43 @@ type Config struct {
 type Session struct {
 	cfg Config
 
-	mu            sync.Mutex
-	state         State
-	operator      client.Operator
-	imp           client.Impersonation
-	started       time.Time
-	reason        string
-	write         bool          // elevated to write for this impersonation
-	active        time.Time     // the operator's last action while impersonating (idle limit)
-	pending       client.Target // the target being verified
-	pendingReason string
-	gen           int // counts impersonations, so a late answer for an old one is recognisable
+	mu       sync.Mutex
+	state    State
+	operator client.Operator
+	imp      client.Impersonation
+	current  *attempt  // the impersonation being verified or running
+	started  time.Time // of the running impersonation
+	write    bool      // elevated to write for this impersonation
+	active   time.Time // the operator's last action while impersonating (idle limit)
+	gen      int       // counts impersonations, so a late answer for an old one is recognisable
+	ended    Ending    // how the last impersonation ended
 }
+
+// attempt is one impersonation from the moment it is asked for: its requests are
+// journaled with its target and reason even when they finish after it ended.
+type attempt struct {
+	gen     int
+	target  client.Target
+	reason  string
+	subject client.Subject // set once verified
+	cancel  context.CancelFunc
+}
+
+// Ending says how an impersonation ended, for a console that must say why.
+type Ending struct {
+	Gen    int
+	Why    StopReason
+	Detail string
+}
+
+// wallClock is time.Now without the monotonic reading: deadlines are wall time, so a
+// laptop that slept past a limit is past it when it wakes.
+func wallClock() time.Time { return time.Now().Round(0) }
 
 // New starts signed out.
 func New(cfg Config) *Session {
 	if cfg.Clock == nil {
-		cfg.Clock = time.Now
+		cfg.Clock = wallClock
 	}
 	return &Session{cfg: cfg}
 }

@@ -78,7 +78,7 @@ func TestSignedOutCannotImpersonate(t *testing.T) {
 	if _, err := f.sess.Impersonate(ctx, ada, ""); !errors.Is(err, client.ErrNotSignedIn) {
 		t.Fatalf("err = %v", err)
 	}
-	if _, err := f.sess.Do(ctx, client.Request{Method: "GET", Path: "/account"}, ""); !errors.Is(err, ErrNotImpersonating) {
+	if _, err := f.sess.Do(ctx, f.gen(), client.Request{Method: "GET", Path: "/account"}, ""); !errors.Is(err, ErrNotImpersonating) {
 		t.Fatalf("Do: %v", err)
 	}
 	if f.sess.State() != SignedOut || f.sess.Stop(StopKey) {
@@ -108,7 +108,7 @@ func TestImpersonateDoStop(t *testing.T) {
 	if act.Subject.ID != demo.AdaID || act.Reason != "HELP-4711" || f.sess.State() != Impersonating {
 		t.Fatalf("active %+v state %v", act, f.sess.State())
 	}
-	resp, err := f.sess.Do(ctx, client.Request{Method: "GET", Path: "/account"}, "")
+	resp, err := f.sess.Do(ctx, f.gen(), client.Request{Method: "GET", Path: "/account"}, "")
 	if err != nil || resp.Status != 200 || !strings.Contains(string(resp.Body), `"ada"`) {
 		t.Fatalf("Do: %d %v", resp.Status, err)
 	}
@@ -118,7 +118,7 @@ func TestImpersonateDoStop(t *testing.T) {
 	if _, ok := f.sess.Active(); ok {
 		t.Fatal("still active after stop")
 	}
-	if _, err := f.sess.Do(ctx, client.Request{Method: "GET", Path: "/account"}, ""); !errors.Is(err, ErrNotImpersonating) {
+	if _, err := f.sess.Do(ctx, f.gen(), client.Request{Method: "GET", Path: "/account"}, ""); !errors.Is(err, ErrNotImpersonating) {
 		t.Fatalf("Do after stop: %v", err)
 	}
 	f.srv.ResetSeen()
@@ -247,4 +247,10 @@ func TestLogoutStopsImpersonationFirst(t *testing.T) {
 	if strings.Contains(string(raw), secret) || strings.Contains(string(raw), demo.OperatorPassword) {
 		t.Fatal("the journal holds a secret")
 	}
+}
+
+// gen is the running impersonation's generation (0 when none).
+func (f *fixture) gen() int {
+	act, _ := f.sess.Active()
+	return act.Gen
 }

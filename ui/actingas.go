@@ -43,7 +43,7 @@ func (a *actingAs) load() tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
-		ov, err := sess.Overview(ctx)
+		ov, err := sess.Overview(ctx, gen)
 		return overviewMsg{gen: gen, ov: ov, err: err}
 	}
 }

@@ -25,7 +25,8 @@ type Model struct {
 	status        string
 	statusErr     bool
 	active        *session.Active // set only from a verified start; nil after stop
-	verifying     bool            // an impersonation is being verified
+	verifying     int             // the attempt being verified (0: none)
+	attempts      int             // counts attempts, so a late answer to an old one is recognisable
 	now           time.Time
 }
 
@@ -66,6 +67,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m = model.(Model)
 		cmds = append(cmds, cmd)
 	}
+	m.followSession()
 	return m, tea.Batch(cmds...)
 }
 

@@ -67,18 +67,34 @@ func (m Model) saveSession(op client.Operator) tea.Cmd {
 // startActAs runs the verified start of an impersonation; ctrl+x while it runs cancels it.
 func (m Model) startActAs(target client.Target, reason string) (tea.Model, tea.Cmd) {
 	sess := m.env.sess
-	m.verifying = true
+	m.attempts++
+	m.verifying = m.attempts
+	attempt := m.attempts
 	m.status, m.statusErr = "Asking the backend to act as "+target.String()+"…", false
 	return m, func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		act, err := sess.Impersonate(ctx, target, reason)
-		return actAsDoneMsg{active: act, err: err}
+		return actAsDoneMsg{attempt: attempt, active: act, err: err}
 	}
 }
 
 func (m Model) actAsDone(msg actAsDoneMsg) (tea.Model, tea.Cmd) {
-	m.verifying = false
+	if msg.attempt != m.verifying {
+		// An attempt that was stopped or replaced: nothing of it is shown, and if it got
+		// through anyway, it ends here.
+		if msg.err == nil {
+			m.env.sess.StopGen(msg.active.Gen, session.StopKey)
+		}
+		return m, nil
+	}
+	m.verifying = 0
+	if msg.err == nil {
+		// Shown only if the session still runs exactly this impersonation.
+		if act, ok := m.env.sess.Active(); !ok || act.Gen != msg.active.Gen {
+			msg.err = client.ErrStopped
+		}
+	}
 	if msg.err != nil {
 		m.statusErr = true
 		switch {
@@ -121,12 +137,14 @@ func (m *Model) setActive(act *session.Active) {
 // the impersonating client and journals why. This one side effect runs inside Update on
 // purpose: a queued command must not get to send a request as the user after the key.
 func (m Model) stopImpersonation(why session.StopReason) (tea.Model, tea.Cmd) {
-	if m.env.sess == nil || (m.active == nil && !m.verifying) {
+	if m.env.sess == nil || (m.active == nil && m.verifying == 0) {
 		return m, nil
 	}
 	m.env.sess.Stop(why)
 	if m.active == nil {
-		return m, nil // the verification now fails with ErrStopped and says so
+		m.verifying = 0
+		m.status, m.statusErr = "Impersonation cancelled.", false
+		return m, nil
 	}
 	who := m.active.Subject.Name
 	took := elapsed(m.env.now().Sub(m.active.Started))
@@ -147,20 +165,39 @@ func (m *Model) leave() {
 	m.layout()
 }
 
-// onTick moves the banner clock, refreshes the deadline (the idle limit moves with the
-// operator's keys) and stops the impersonation when its time is up.
+// onTick moves the banner clock; followSession, after it, stops what has expired.
 func (m Model) onTick() (tea.Model, tea.Cmd) {
 	m.now = m.env.now()
-	if stopped, why := m.env.sess.CheckExpiry(); stopped {
-		who := m.active.Subject.Name
-		m.leave()
-		m.status, m.statusErr = "Stopped acting as "+who+" by itself: "+why+" (profile limit).", true
-		return m, nil
-	}
-	if act, ok := m.env.sess.Active(); ok {
-		m.setActive(&act)
-	}
 	return m, m.tick()
+}
+
+// followSession keeps the banner true to the session, which is the only place that knows
+// whether impersonation is on: when it has ended (a time limit, the backend no longer
+// acting as the user, a switch that failed), everything shown as the user goes and the
+// status says why. It runs after every message.
+func (m *Model) followSession() {
+	if m.active == nil || m.env.sess == nil {
+		return
+	}
+	act, ok := m.env.sess.Active() // stops an expired one first
+	if ok && act.Gen == m.active.Gen {
+		m.setActive(&act)
+		return
+	}
+	who := m.active.Subject.Name
+	ended := m.env.sess.Ended()
+	m.leave()
+	switch {
+	case ended.Why == session.StopSwitch:
+		m.status = "Stopped acting as " + who + " to act as someone else."
+	case ended.Why == session.StopExpiry:
+		m.status = "Stopped acting as " + who + " by itself: " + ended.Detail + " (profile limit)."
+	case ended.Detail != "":
+		m.status = "Stopped acting as " + who + ": " + ended.Detail + "."
+	default:
+		m.status = "Stopped acting as " + who + " (" + string(ended.Why) + ")."
+	}
+	m.statusErr = true
 }
 
 func (m Model) askElevate() (tea.Model, tea.Cmd) {
@@ -171,7 +208,7 @@ func (m Model) askElevate() (tea.Model, tea.Cmd) {
 		m.status, m.statusErr = "Writes are already allowed for this impersonation.", false
 	default:
 		who := sanitize.Text(m.active.Subject.Name + " <" + m.active.Subject.Email + "> (" + m.active.Subject.ID + ")")
-		m.dialog = &elevateDialog{env: m.env, who: who}
+		m.dialog = &elevateDialog{env: m.env, who: who, gen: m.active.Gen}
 	}
 	return m, nil
 }

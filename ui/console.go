@@ -152,7 +152,8 @@ func (c *requestConsole) key(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.Nav.PageUp):
 			c.scroll = max(0, c.scroll-max(1, c.height-5))
 		case key.Matches(msg, k.Console.Copy) && c.resp != nil:
-			return tea.Batch(tea.SetClipboard(string(prettyBody(c.resp.Body))), status("Response copied to the clipboard (OSC 52).", false))
+			// The sanitised rendering: a raw body could carry control characters into a paste.
+			return tea.Batch(tea.SetClipboard(strings.Join(c.lines, "\n")), status("Response copied to the clipboard (OSC 52).", false))
 		}
 		return nil
 	}
@@ -213,14 +214,19 @@ func (c *requestConsole) sendConfirmed(req client.Request, typed string) tea.Cmd
 	return c.dispatch(req, typed)
 }
 
+// dispatch sends through the session, tied to the impersonation shown now: if that one
+// has ended by the time the command runs, the session refuses.
 func (c *requestConsole) dispatch(req client.Request, typed string) tea.Cmd {
+	if c.env.active == nil {
+		return nil
+	}
 	c.gen++
 	c.sending = true
-	sess, gen := c.env.sess, c.gen
+	sess, gen, impGen := c.env.sess, c.gen, c.env.active.Gen
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
-		resp, err := sess.Do(ctx, req, typed)
+		resp, err := sess.Do(ctx, impGen, req, typed)
 		return consoleResultMsg{gen: gen, resp: resp, err: err}
 	}
 }

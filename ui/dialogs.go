@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -84,10 +86,11 @@ func (d *actAsDialog) view(width int) string {
 		"enter: start · esc: cancel")...)
 }
 
-// elevateDialog confirms allowing writes for the rest of the impersonation.
+// elevateDialog confirms allowing writes for the rest of impersonation gen.
 type elevateDialog struct {
 	env *env
 	who string
+	gen int
 }
 
 func (d *elevateDialog) help() []key.Binding {
@@ -97,9 +100,9 @@ func (d *elevateDialog) help() []key.Binding {
 func (d *elevateDialog) update(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, d.env.keys.Confirm.Yes), msg.String() == "y":
-		sess := d.env.sess
+		sess, gen := d.env.sess, d.gen
 		return func() tea.Msg {
-			act, err := sess.Elevate()
+			act, err := sess.Elevate(gen)
 			return elevatedMsg{active: act, err: err}
 		}, true
 	case key.Matches(msg, d.env.keys.Confirm.No), msg.String() == "n":
@@ -156,19 +159,43 @@ func (d *writeDialog) update(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	return cmd, false
 }
 
+// view shows the write in full: the method and URL as they will be sent, the effective
+// user and the whole body, wrapped, never cut.
 func (d *writeDialog) view(width int) string {
 	st := d.env.styles
+	inner := max(10, width-4)
 	body := strings.TrimSpace(string(d.req.Body))
 	if body == "" {
 		body = "(no body)"
 	}
-	lines := []string{st.Error.Render("Send this write as them?"), "",
-		st.Label.Render("Request  ") + strings.ToUpper(d.req.Method) + " " + d.env.profile.Endpoint + sanitize.Text(d.req.Path),
-		st.Label.Render("As       ") + sanitize.Text(d.user.Name+" <"+d.user.Email+"> ("+d.user.ID+")"),
-		st.Label.Render("Body     ") + sanitize.Text(body), "",
-		"Type their email or id to send: " + d.typed.View()}
+	wrap := func(label, text string) []string {
+		var out []string
+		for i, l := range strings.Split(ansi.Hardwrap(sanitize.Text(text), max(1, inner-9), true), "\n") {
+			if i == 0 {
+				out = append(out, st.Label.Render(label)+l)
+			} else {
+				out = append(out, "         "+l)
+			}
+		}
+		return out
+	}
+	lines := []string{st.Error.Render("Send this write as them?"), ""}
+	lines = append(lines, wrap("Request  ", strings.ToUpper(d.req.Method)+" "+d.env.profile.Endpoint+sentPath(d.req.Path))...)
+	lines = append(lines, wrap("As       ", d.user.Name+" <"+d.user.Email+"> ("+d.user.ID+")")...)
+	lines = append(lines, wrap("Body     ", body)...)
+	lines = append(lines, "", "Type their email or id to send: "+d.typed.View())
 	if d.err != "" {
 		lines = append(lines, st.Error.Render(d.err))
 	}
-	return dialogBox(st, width, append(lines, "", "enter: send · esc: cancel")...)
+	lines = append(lines, "", "enter: send · esc: cancel")
+	return st.Dialog.Render(strings.Join(lines, "\n"))
+}
+
+// sentPath is the path as the client sends it: relative to the endpoint, which already
+// ends in /v1, so a path written from the server root loses its /v1.
+func sentPath(p string) string {
+	if strings.HasPrefix(p, "/v1/") {
+		return strings.TrimPrefix(p, "/v1")
+	}
+	return p
 }

@@ -276,9 +276,15 @@ func loginError(err error, resumed bool) string {
 func (s *loginScreen) updateCode(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	switch {
 	case key.Matches(msg, s.env.keys.Global.Back):
+		half := s.mfa // signed in with a password only: end that session on the backend
 		s.mfa = nil
 		s.err = ""
-		return s, s.fields[s.focus].Focus()
+		return s, tea.Batch(s.fields[s.focus].Focus(), func() tea.Msg {
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			_ = half.Logout(ctx)
+			return nil
+		})
 	case key.Matches(msg, s.env.keys.Login.Submit):
 		code := strings.TrimSpace(s.code.Value())
 		if code == "" {

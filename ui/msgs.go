@@ -47,8 +47,9 @@ type (
 		typed string
 	}
 	actAsDoneMsg struct {
-		active session.Active
-		err    error
+		attempt int
+		active  session.Active
+		err     error
 	}
 	promptActAsMsg struct{}
 	promptDoneMsg  struct{ ask askActAsMsg } // the prompt closes, the confirmation opens

@@ -31,10 +31,10 @@ type picker struct {
 	table   subjecttable.Model
 	spinner spinner.Model
 
-	query       string // the search whose results are shown (or loading)
-	debounce    int    // bumps on every edit; only the last edit's timer searches
-	gen         int    // bumps on every new search; older answers are dropped
-	cancel      context.CancelFunc
+	query       string             // the search whose results are shown (or loading)
+	debounce    int                // bumps on every edit; only the last edit's timer searches
+	gen         int                // bumps on every new search; older answers are dropped
+	cancel      context.CancelFunc // of the request in flight: a new search cancels it
 	loading     bool
 	loadingMore bool
 	total       int
@@ -217,9 +217,7 @@ func (p *picker) loadMore() tea.Cmd {
 
 func (p *picker) fetch(q client.SubjectQuery, more bool) tea.Cmd {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	if !more {
-		p.cancel = cancel
-	}
+	p.cancel = cancel // page loads too: at most one request in flight
 	backend, gen := p.env.sess.Backend(), p.gen
 	return func() tea.Msg {
 		defer cancel()

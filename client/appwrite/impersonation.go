@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -19,7 +20,8 @@ import (
 type Impersonation struct {
 	c        *Client
 	target   client.Target
-	header   string
+	header   string // the one target header sent, and its value: the target as named until
+	value    string // verified, then the verified id
 	operator client.Operator
 	subject  client.Subject
 	observe  func(client.Exchange)
@@ -49,7 +51,11 @@ func targetHeader(k client.TargetKind) string {
 // server silently ignores unknown targets and non-impersonators, so without this check
 // the console could show the operator's own data as the customer's.
 func (c *Client) Impersonate(ctx context.Context, target client.Target, opts client.ImpersonateOptions) (client.Impersonation, error) {
-	return c.ImpersonateUser(ctx, target, opts)
+	imp, err := c.ImpersonateUser(ctx, target, opts)
+	if err != nil {
+		return nil, err // not a typed nil inside the interface
+	}
+	return imp, nil
 }
 
 // ImpersonateUser is Impersonate with the concrete type, for Appwrite-only views.
@@ -61,7 +67,8 @@ func (c *Client) ImpersonateUser(ctx context.Context, target client.Target, opts
 	if strings.TrimSpace(target.Value) == "" {
 		return nil, errors.New("impersonation target is empty")
 	}
-	imp := &Impersonation{c: c, target: target, header: targetHeader(target.Kind), operator: op, observe: opts.Observe}
+	imp := &Impersonation{c: c, target: target, header: targetHeader(target.Kind), value: target.Value,
+		operator: op, observe: opts.Observe}
 	imp.ctx, imp.cancel = context.WithCancel(context.Background())
 	acct, err := imp.Account(ctx)
 	if err != nil {
@@ -72,7 +79,12 @@ func (c *Client) ImpersonateUser(ctx context.Context, target client.Target, opts
 		imp.Stop()
 		return nil, err
 	}
+	// From now on every request names the verified user by id: an email can change hands,
+	// and a query parameter such as impersonateUserId must not pick someone else.
+	imp.mu.Lock()
 	imp.subject = acct.subject()
+	imp.header, imp.value = targetHeader(client.ByID), acct.ID
+	imp.mu.Unlock()
 	return imp, nil
 }
 
@@ -128,7 +140,10 @@ func (imp *Impersonation) exec(ctx context.Context, method, path string, setup f
 	imp.mu.Unlock()
 	defer func() { undo(); cancel() }()
 
-	r := imp.c.request(ctx).SetHeader(imp.header, imp.target.Value)
+	imp.mu.Lock()
+	header, value := imp.header, imp.value
+	imp.mu.Unlock()
+	r := imp.c.request(ctx).SetHeader(header, value)
 	if setup != nil {
 		setup(r)
 	}
@@ -160,11 +175,26 @@ func (imp *Impersonation) get(ctx context.Context, path string, out any) error {
 	return err
 }
 
-// Account is the effective user's account.
+// Account is the effective user's account. Once the impersonation is verified, every
+// answer is checked again: the backend silently stops impersonating when the operator
+// loses the capability, and then answers as the operator. A mismatch ends the
+// impersonation with ErrNotHonoured.
 func (imp *Impersonation) Account(ctx context.Context) (Account, error) {
 	var acct Account
-	err := imp.get(ctx, "/account", &acct)
-	return acct, err
+	if err := imp.get(ctx, "/account", &acct); err != nil {
+		return acct, err
+	}
+	imp.mu.Lock()
+	want := imp.subject.ID
+	imp.mu.Unlock()
+	if want == "" {
+		return acct, nil // the first answer: ImpersonateUser verifies it
+	}
+	if err := verify(client.Target{Kind: client.ByID, Value: want}, imp.operator, acct); err != nil {
+		imp.Stop()
+		return Account{}, err
+	}
+	return acct, nil
 }
 
 // Sessions are the effective user's signed-in devices.
@@ -205,6 +235,15 @@ func (imp *Impersonation) Do(ctx context.Context, req client.Request) (client.Re
 	method := strings.ToUpper(strings.TrimSpace(req.Method))
 	if method == "" || !strings.HasPrefix(req.Path, "/") {
 		return client.Response{}, fmt.Errorf("request needs a method and a path starting with /")
+	}
+	if name := impersonationParam(req); name != "" {
+		return client.Response{}, fmt.Errorf("refused: the request names a target of its own (%s); nothing was sent", name)
+	}
+	if isWrite(method) {
+		// Check who the backend acts as right before the write goes out.
+		if _, err := imp.Account(ctx); err != nil {
+			return client.Response{}, err
+		}
 	}
 	// Paths are relative to the endpoint (which ends in /v1); "/v1/account" is read as
 	// written from the server's root.
@@ -257,4 +296,37 @@ func (imp *Impersonation) Overview(ctx context.Context) (client.Overview, error)
 		return ov, err
 	}
 	return ov, nil
+}
+
+// impersonationParam finds a query parameter that would name another target (Appwrite
+// reads impersonateUserId, impersonateEmail and impersonatePhone, in any case, when a
+// header is missing), in the path or in Query.
+func impersonationParam(req client.Request) string {
+	names := []string{}
+	for k := range req.Query {
+		names = append(names, k)
+	}
+	if _, raw, ok := strings.Cut(req.Path, "?"); ok {
+		if q, err := url.ParseQuery(raw); err == nil {
+			for k := range q {
+				names = append(names, k)
+			}
+		} else {
+			return "an unreadable query"
+		}
+	}
+	for _, k := range names {
+		if strings.HasPrefix(strings.ToLower(k), "impersonate") {
+			return k
+		}
+	}
+	return ""
+}
+
+func isWrite(method string) bool {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodOptions:
+		return false
+	}
+	return true
 }

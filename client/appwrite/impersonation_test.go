@@ -34,9 +34,15 @@ func TestImpersonateVerifiesEachWayOfNamingTheTarget(t *testing.T) {
 		if err != nil || acct.ImpersonatorUserID == nil || *acct.ImpersonatorUserID != demo.OperatorID {
 			t.Fatalf("%s: account %+v %v", target, acct, err)
 		}
-		for _, s := range b.seenSince(mark) {
-			if len(s.Impersonation) != 1 || s.Impersonation[targetHeader(target.Kind)] != target.Value {
-				t.Fatalf("%s: request carried %v, want exactly one header", target, s.Impersonation)
+		// The verification names the target as the operator did; every later request
+		// names the verified user by id.
+		for i, s := range b.seenSince(mark) {
+			want := map[string]string{targetHeader(client.ByID): demo.AdaID}
+			if i == 0 {
+				want = map[string]string{targetHeader(target.Kind): target.Value}
+			}
+			if len(s.Impersonation) != 1 || s.Impersonation[headerKey(want)] != want[headerKey(want)] {
+				t.Fatalf("%s: request %d carried %v, want exactly %v", target, i, s.Impersonation, want)
 			}
 		}
 		imp.Stop()
@@ -292,5 +298,63 @@ func TestOverview(t *testing.T) {
 	}
 	if facts["Second factors"] != "email, phone" || facts["Pref theme"] != "dark" {
 		t.Fatalf("facts %v", facts)
+	}
+}
+
+func headerKey(m map[string]string) string {
+	for k := range m {
+		return k
+	}
+	return ""
+}
+
+// Appwrite reads impersonateUserId from the query when the Id header is missing: with the
+// target pinned by id and such parameters refused, a path cannot switch the user.
+func TestPathCannotNameAnotherTarget(t *testing.T) {
+	b := startDemo(t, demo.Options{})
+	imp, err := b.operator(t).ImpersonateUser(ctx, client.Target{Kind: client.ByEmail, Value: demo.AdaEmail}, client.ImpersonateOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer imp.Stop()
+	mark := b.mark()
+	for _, req := range []client.Request{
+		{Method: "GET", Path: "/account?impersonateUserId=olive"},
+		{Method: "GET", Path: "/account?IMPERSONATEEMAIL=olive@example.com"},
+		{Method: "GET", Path: "/account", Query: map[string][]string{"impersonatePhone": {"+1"}}},
+	} {
+		if _, err := imp.Do(ctx, req); err == nil || !strings.Contains(err.Error(), "names a target of its own") {
+			t.Fatalf("%+v: %v", req, err)
+		}
+	}
+	if len(b.seenSince(mark)) != 0 {
+		t.Fatal("a request naming another target went out")
+	}
+}
+
+// When the backend stops honouring the impersonation (the operator lost the capability),
+// the next read notices and ends it instead of showing the operator's account as theirs.
+func TestImpersonationThatStopsBeingHonouredEnds(t *testing.T) {
+	b := startDemo(t, demo.Options{})
+	imp, err := b.operator(t).ImpersonateUser(ctx, client.Target{Value: demo.AdaID}, client.ImpersonateOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	revoke, _ := http.NewRequest("PATCH", b.url+"/v1/users/"+demo.OperatorID+"/impersonator", strings.NewReader(`{"impersonator":false}`))
+	revoke.Header.Set("X-Appwrite-Project", demo.DefaultProject)
+	revoke.Header.Set("X-Appwrite-Key", b.srv.APIKey())
+	revoke.Header.Set("Content-Type", "application/json")
+	if resp, err := http.DefaultClient.Do(revoke); err != nil || resp.StatusCode != 200 {
+		t.Fatalf("revoke: %v", err)
+	}
+	if _, err := imp.Overview(ctx); !errors.Is(err, client.ErrNotHonoured) {
+		t.Fatalf("overview after the revocation: %v", err)
+	}
+	mark := b.mark()
+	if _, err := imp.Do(ctx, client.Request{Method: "PATCH", Path: "/account/prefs", Body: []byte(`{"prefs":{}}`)}); !errors.Is(err, client.ErrStopped) {
+		t.Fatalf("write after the revocation: %v", err)
+	}
+	if len(b.seenSince(mark)) != 0 {
+		t.Fatal("a request went out after the impersonation ended")
 	}
 }

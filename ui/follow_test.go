@@ -1,0 +1,68 @@
+package ui
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"actas/client"
+	"actas/demo"
+	"actas/session"
+)
+
+// ctrl+x while the backend is still verifying: the late answer shows nothing.
+func TestLateVerificationAfterStopShowsNothing(t *testing.T) {
+	w := newWorld(t)
+	h := newHarness(t, w.deps, 120, 40)
+	h.signIn()
+	w.srv.Inject("/v1/account", 1, demo.Fault{Delay: 300 * time.Millisecond})
+	h.m = update(h.m, askActAsMsg{target: adaTarget, label: "Ada"})
+	h.key("enter")
+	h.until("the verification to start", func(m Model) bool { return m.verifying != 0 })
+	h.key("ctrl+x")
+	h.pump(600 * time.Millisecond)
+	if h.m.active != nil || strings.HasPrefix(h.screen(), "IMPERSONATING") {
+		t.Fatalf("a stopped verification showed a banner:\n%s", h.screen())
+	}
+	if _, ok := h.m.env.sess.Active(); ok {
+		t.Fatal("the session impersonates")
+	}
+}
+
+// Starting another impersonation stops the first even if the second is refused: the
+// first one's banner must go.
+func TestFailedSwitchClearsTheOldBanner(t *testing.T) {
+	w := newWorld(t)
+	h := newHarness(t, w.deps, 120, 40)
+	h.signIn()
+	h.actAsWithReason("")
+	h.m = update(h.m, askActAsMsg{target: client.Target{Kind: client.ByEmail, Value: demo.BlockedEmail}, label: "Mallory"})
+	h.key("enter")
+	h.untilScreen("Refused: that user is blocked.")
+	if h.m.active != nil || strings.HasPrefix(h.screen(), "IMPERSONATING") {
+		t.Fatalf("the old banner stayed:\n%s", h.screen())
+	}
+}
+
+// When the backend stops acting as the user (the operator lost the capability), the next
+// read ends the impersonation and says why, instead of showing the operator as them.
+func TestBackendThatStopsHonouringEndsIt(t *testing.T) {
+	w := newWorld(t)
+	h := newHarness(t, w.deps, 120, 40)
+	h.signIn()
+	h.actAsWithReason("")
+	h.untilScreen("Their sessions")
+	req, _ := http.NewRequest("PATCH", w.url+"/users/"+demo.OperatorID+"/impersonator", strings.NewReader(`{"impersonator":false}`))
+	req.Header.Set("X-Appwrite-Project", demo.DefaultProject)
+	req.Header.Set("X-Appwrite-Key", w.srv.APIKey())
+	req.Header.Set("Content-Type", "application/json")
+	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != 200 {
+		t.Fatalf("revoke: %v", err)
+	}
+	h.key("r") // refresh their view
+	h.untilScreen("the backend stopped acting as the user")
+	if h.m.active != nil || strings.Contains(h.screen(), "as they see it: Sam Support") || h.m.env.sess.State() == session.Impersonating {
+		t.Fatalf("still impersonating:\n%s", h.screen())
+	}
+}

@@ -62,7 +62,7 @@ type cliEnv struct {
 }
 
 func defaultEnv() *cliEnv {
-	e := &cliEnv{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, now: time.Now,
+	e := &cliEnv{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, now: wallClock,
 		store: keyring.NewLazy(keyring.DefaultTimeout), configPath: config.DefaultPath(),
 		journalPath: session.DefaultJournalPath(), recentPath: session.DefaultRecentPath()}
 	if term.IsTerminal(int(os.Stdin.Fd())) {
@@ -191,3 +191,7 @@ func (e *cliEnv) readLine() (string, error) {
 	}
 	return strings.TrimRight(line, "\r\n"), nil
 }
+
+// wallClock is time.Now without the monotonic reading: time limits are wall time, so a
+// laptop that slept past a limit is past it when it wakes.
+func wallClock() time.Time { return time.Now().Round(0) }

@@ -42,7 +42,7 @@ func runConsole(cmd *cobra.Command, e *cliEnv, g *globalFlags, o consoleOptions)
 		return err
 	}
 	p := s.Profile
-	deps := ui.Deps{Clock: time.Now, Keyring: e.store, Policy: policyOf(p), Badge: badgeOf(p),
+	deps := ui.Deps{Clock: e.now, Keyring: e.store, Policy: policyOf(p), Badge: badgeOf(p),
 		Login: ui.LoginDefaults{Endpoint: p.Endpoint, Project: p.Project, Email: p.Email, Resume: true},
 		Remember: func(r session.Recent) {
 			r.Profile = p.Name

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"actas/client"
 	"actas/demo"
 	"actas/session"
 )
@@ -14,7 +15,7 @@ import (
 func writesSeen(c *cli) int {
 	n := 0
 	for _, s := range c.srv.Seen() {
-		if session.IsWrite(s.Method) && s.Impersonating() {
+		if client.IsWrite(s.Method) && s.Impersonating() {
 			n++
 		}
 	}

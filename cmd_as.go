@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -80,7 +79,7 @@ func (e *cliEnv) actAs(cmd *cobra.Command, g *globalFlags, o asOptions, args []s
 		return usageError("--write needs --reason (a ticket id or a note)")
 	case policy.RequireReason && reason == "":
 		return usageError("the profile requires --reason (a ticket id or a note)")
-	case session.IsWrite(req.Method) && !o.write:
+	case client.IsWrite(req.Method) && !o.write:
 		return e.refuseWrite(s.Profile, target, req, reason, fmt.Errorf("refused: %s is a write; nothing was sent (add --write and --reason)", req.Method))
 	case o.write && policy.ReadOnly:
 		return e.refuseWrite(s.Profile, target, req, reason, errors.New("refused: the profile (or --read-only) forbids writes; nothing was sent"))
@@ -120,10 +119,9 @@ func (e *cliEnv) actAs(cmd *cobra.Command, g *globalFlags, o asOptions, args []s
 // refuseWrite journals a write refused before anything was sent, like the console does.
 func (e *cliEnv) refuseWrite(p config.Profile, target client.Target, req client.Request, reason string, why error) error {
 	if j, err := session.OpenJournal(e.journalPath); err == nil {
-		path, query, _ := strings.Cut(req.Path, "?")
 		_ = j.Append(session.Entry{Time: e.now().UTC(), Event: session.EventRequestRefused, Backend: p.Endpoint,
 			Project: p.Project, Operator: p.Email, NamedBy: target.Kind.String(), NamedAs: target.Value,
-			Method: req.Method, Path: client.RedactURL(&url.URL{Path: path, RawQuery: query}), Reason: reason, Why: why.Error()})
+			Method: req.Method, Path: client.RedactPath(req.Path), Reason: reason, Why: why.Error()})
 		j.Close()
 	}
 	return refused(why)
@@ -132,9 +130,7 @@ func (e *cliEnv) refuseWrite(p config.Profile, target client.Target, req client.
 // request checks METHOD, PATH and the body; any problem is a usage error.
 func (e *cliEnv) request(method, path, data string) (client.Request, error) {
 	method = strings.ToUpper(method)
-	switch method {
-	case http.MethodGet, http.MethodHead, http.MethodOptions, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete:
-	default:
+	if !client.ValidMethod(method) {
 		return client.Request{}, usageError("%q is not a method (GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE)", method)
 	}
 	if !strings.HasPrefix(path, "/") {

@@ -3,7 +3,6 @@ package session
 import (
 	"context"
 	"errors"
-	"net/url"
 	"strings"
 	"time"
 
@@ -300,7 +299,7 @@ func (s *Session) Do(ctx context.Context, gen int, req client.Request, typed str
 		return client.Response{}, err
 	}
 	imp, sub, reason := s.imp, s.imp.Subject(), s.current.reason
-	if IsWrite(req.Method) {
+	if client.IsWrite(req.Method) {
 		var refusal error
 		switch {
 		case !s.write:
@@ -308,7 +307,7 @@ func (s *Session) Do(ctx context.Context, gen int, req client.Request, typed str
 		case !Confirms(typed, sub):
 			refusal = ErrNotConfirmed
 		}
-		line := Entry{Event: EventRequestIntent, Method: strings.ToUpper(req.Method), Path: redactPath(req.Path),
+		line := Entry{Event: EventRequestIntent, Method: strings.ToUpper(req.Method), Path: client.RedactPath(req.Path),
 			Target: sub.ID, TargetName: sub.Email, Reason: reason}
 		if refusal != nil {
 			line.Event, line.Why = EventRequestRefused, refusal.Error()
@@ -325,15 +324,6 @@ func (s *Session) Do(ctx context.Context, gen int, req client.Request, typed str
 	s.mu.Unlock()
 	resp, err := imp.Do(ctx, req)
 	return resp, s.afterRequest(gen, err)
-}
-
-// redactPath hides credential-like query parameters of a path typed by the operator.
-func redactPath(p string) string {
-	path, query, ok := strings.Cut(p, "?")
-	if !ok {
-		return p
-	}
-	return client.RedactURL(&url.URL{Path: path, RawQuery: query})
 }
 
 func oneLine(s string) string {

@@ -2,7 +2,6 @@ package session
 
 import (
 	"errors"
-	"net/http"
 	"strings"
 	"time"
 
@@ -26,15 +25,6 @@ var (
 	ErrNotConfirmed     = errors.New("refused: to send a write, type the user's email or id exactly")
 	ErrExpired          = errors.New("the impersonation has reached its time limit")
 )
-
-// IsWrite says whether a method changes something: only GET, HEAD and OPTIONS are reads.
-func IsWrite(method string) bool {
-	switch strings.ToUpper(strings.TrimSpace(method)) {
-	case http.MethodGet, http.MethodHead, http.MethodOptions:
-		return false
-	}
-	return true
-}
 
 // deadline is when the current impersonation ends by itself, and why; zero when never.
 func (p Policy) deadline(started, lastActive time.Time) (time.Time, string) {

@@ -27,7 +27,7 @@ var prefsWrite = client.Request{Method: "PATCH", Path: "/account/prefs", Body: [
 func writesSeen(f *fixture) int {
 	n := 0
 	for _, s := range f.srv.Seen() {
-		if IsWrite(s.Method) {
+		if client.IsWrite(s.Method) {
 			n++
 		}
 	}

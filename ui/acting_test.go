@@ -5,13 +5,14 @@ import (
 	"testing"
 	"time"
 
+	"actas/client"
 	"actas/session"
 )
 
 func writesSeenBy(w *world) int {
 	n := 0
 	for _, s := range w.srv.Seen() {
-		if session.IsWrite(s.Method) && s.Impersonating() {
+		if client.IsWrite(s.Method) && s.Impersonating() {
 			n++
 		}
 	}

@@ -36,9 +36,6 @@ func New(deps Deps) Model {
 	e := &env{deps: deps, styles: NewStyles(true), keys: DefaultKeyMap()}
 	m := Model{env: e}
 	m.stack = []screen{newLogin(e)}
-	if deps.KeyringWarning != "" {
-		m.status = deps.KeyringWarning
-	}
 	return m
 }
 

@@ -16,7 +16,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"actas/client"
-	"actas/session"
 	"actas/ui/sanitize"
 )
 
@@ -171,7 +170,7 @@ func (c *requestConsole) request() (client.Request, error) {
 	path := strings.TrimSpace(c.inputs[consolePath].Value())
 	body := strings.TrimSpace(c.inputs[consoleBody].Value())
 	switch {
-	case !validMethod(method):
+	case !client.ValidMethod(method):
 		return client.Request{}, fmt.Errorf("method %q is not one of GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE", method)
 	case !strings.HasPrefix(path, "/"):
 		return client.Request{}, errors.New("the path must start with / (it is relative to the endpoint, e.g. /account)")
@@ -185,21 +184,13 @@ func (c *requestConsole) request() (client.Request, error) {
 	return req, nil
 }
 
-func validMethod(m string) bool {
-	switch m {
-	case http.MethodGet, http.MethodHead, http.MethodOptions, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete:
-		return true
-	}
-	return false
-}
-
 func (c *requestConsole) send() tea.Cmd {
 	req, err := c.request()
 	if err != nil {
 		c.err, c.resp, c.lines = err, nil, nil
 		return nil
 	}
-	if session.IsWrite(req.Method) {
+	if client.IsWrite(req.Method) {
 		if a := c.env.active; a == nil || !a.Write {
 			c.err, c.resp, c.lines = errors.New("refused: this impersonation is read-only; press w (outside inputs) to allow writes"), nil, nil
 			return c.dispatch(req, "") // the session refuses it too, and journals the refusal

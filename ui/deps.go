@@ -17,10 +17,8 @@ type Deps struct {
 	// the endpoint as the client normalised it.
 	Connect func(endpoint, project string) (client.Backend, string, error)
 	Keyring keyring.Store
-	// KeyringWarning is a one-line notice when no OS keyring answered.
-	KeyringWarning string
-	Journal        *session.Journal
-	Login          LoginDefaults
+	Journal *session.Journal
+	Login   LoginDefaults
 	// Remember keeps the last profile (no secret) so the next start can resume it.
 	Remember func(session.Recent)
 	// Policy is what the profile allows while impersonating.

@@ -19,7 +19,6 @@ import (
 type dialog interface {
 	update(msg tea.KeyPressMsg) (cmd tea.Cmd, done bool)
 	view(width int) string
-	help() []key.Binding
 }
 
 func dialogBox(st Styles, width int, lines ...string) string {
@@ -44,10 +43,6 @@ func newActAsDialog(e *env, msg askActAsMsg) *actAsDialog {
 	d.reason.SetWidth(40)
 	d.reason.Focus()
 	return d
-}
-
-func (d *actAsDialog) help() []key.Binding {
-	return []key.Binding{d.env.keys.Confirm.Yes, d.env.keys.Confirm.No}
 }
 
 func (d *actAsDialog) update(msg tea.KeyPressMsg) (tea.Cmd, bool) {
@@ -93,10 +88,6 @@ type elevateDialog struct {
 	gen int
 }
 
-func (d *elevateDialog) help() []key.Binding {
-	return []key.Binding{d.env.keys.Confirm.Yes, d.env.keys.Confirm.No}
-}
-
 func (d *elevateDialog) update(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, d.env.keys.Confirm.Yes), msg.String() == "y":
@@ -134,10 +125,6 @@ func newWriteDialog(e *env, req client.Request, user client.Subject) *writeDialo
 	d.typed.SetWidth(36)
 	d.typed.Focus()
 	return d
-}
-
-func (d *writeDialog) help() []key.Binding {
-	return []key.Binding{d.env.keys.Confirm.Yes, d.env.keys.Confirm.No}
 }
 
 func (d *writeDialog) update(msg tea.KeyPressMsg) (tea.Cmd, bool) {

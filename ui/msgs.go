@@ -25,9 +25,8 @@ type (
 		op      client.Operator
 		resumed bool
 	}
-	resumeFailedMsg struct{ err error }
-	openDetailsMsg  struct{ subject client.Subject }
-	askActAsMsg     struct {
+	openDetailsMsg struct{ subject client.Subject }
+	askActAsMsg    struct {
 		target client.Target
 		label  string // who, for the confirmation
 	}

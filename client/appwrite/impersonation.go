@@ -239,7 +239,7 @@ func (imp *Impersonation) Do(ctx context.Context, req client.Request) (client.Re
 	if name := impersonationParam(req); name != "" {
 		return client.Response{}, fmt.Errorf("refused: the request names a target of its own (%s); nothing was sent", name)
 	}
-	if isWrite(method) {
+	if client.IsWrite(method) {
 		// Check who the backend acts as right before the write goes out.
 		if _, err := imp.Account(ctx); err != nil {
 			return client.Response{}, err
@@ -321,12 +321,4 @@ func impersonationParam(req client.Request) string {
 		}
 	}
 	return ""
-}
-
-func isWrite(method string) bool {
-	switch method {
-	case http.MethodGet, http.MethodHead, http.MethodOptions:
-		return false
-	}
-	return true
 }

@@ -27,7 +27,7 @@ func TestAsReadsAsTheUser(t *testing.T) {
 	c.mustRun(3, "as", "ada", "--", "GET", "/v1/account")
 	c.login()
 	c.mustRun(0, "as", "ada@example.com", "--reason", "HELP-4711", "--", "GET", "/v1/account")
-	if !strings.Contains(c.stdout.String(), `"impersonatorUserId": "support"`) || !strings.HasPrefix(c.stderr.String(), "200 OK") {
+	if !strings.Contains(c.stdout.String(), `"impersonatorUserId": "support"`) || c.stderr.String() != "As ada@example.com (ada) “Ada Lovelace”\n200 OK (0s)\n" && !strings.HasPrefix(c.stderr.String(), "As ada@example.com (ada) “Ada Lovelace”\n200 OK (") {
 		t.Fatalf("stdout %s\nstderr %s", c.stdout.String(), c.stderr.String())
 	}
 	c.mustRun(0, "as", "+14155550100", "--json", "--", "GET", "/account/prefs")

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -17,6 +18,7 @@ import (
 	"actas/config"
 	"actas/keyring"
 	"actas/session"
+	"actas/ui/sanitize"
 )
 
 // Exit codes, documented in the README.
@@ -59,6 +61,8 @@ type cliEnv struct {
 	debug          io.Writer // --debug-log, for every command
 	// readSecret asks for a password or a code without echo; nil when stdin is no terminal.
 	readSecret func(prompt string) (string, error)
+	// signals, when set, stand in for the process's ctrl+c, SIGTERM and SIGHUP (tests).
+	signals <-chan os.Signal
 }
 
 func defaultEnv() *cliEnv {
@@ -67,9 +71,9 @@ func defaultEnv() *cliEnv {
 		journalPath: session.DefaultJournalPath(), recentPath: session.DefaultRecentPath()}
 	if term.IsTerminal(int(os.Stdin.Fd())) {
 		e.readSecret = func(prompt string) (string, error) {
-			fmt.Fprint(os.Stderr, prompt)
+			say(os.Stderr, "%s", sanitize.Text(prompt))
 			b, err := term.ReadPassword(int(os.Stdin.Fd()))
-			fmt.Fprintln(os.Stderr)
+			say(os.Stderr, "\n")
 			return string(b), err
 		}
 	}
@@ -80,7 +84,26 @@ func defaultEnv() *cliEnv {
 type globalFlags struct {
 	profile, endpoint, project, email, debugLog string
 	readOnly                                    bool
+	insecure                                    optionalBool
 }
+
+// optionalBool is a bool flag that knows whether it was given, so that an absent
+// --insecure leaves the setting to the environment and the profile (whose settings()
+// callers pass only whether --read-only was given).
+type optionalBool struct{ v *bool }
+
+func (o *optionalBool) Set(s string) error {
+	b, err := strconv.ParseBool(s)
+	if err != nil {
+		return err
+	}
+	o.v = &b
+	return nil
+}
+
+func (o *optionalBool) String() string   { return strconv.FormatBool(o.v != nil && *o.v) }
+func (o *optionalBool) Type() string     { return "bool" }
+func (o *optionalBool) IsBoolFlag() bool { return true }
 
 // settings resolves flag > environment > profile > default; with nothing else, the last
 // profile signed in to (no secret) gives endpoint, project and email. A bad configuration
@@ -90,7 +113,7 @@ func (e *cliEnv) settings(g *globalFlags, readOnlySet bool) (config.Settings, er
 	if err != nil {
 		return config.Settings{}, &exitError{exitUsage, err}
 	}
-	o := config.Overrides{Profile: g.profile, Endpoint: g.endpoint, Project: g.project, Email: g.email}
+	o := config.Overrides{Profile: g.profile, Endpoint: g.endpoint, Project: g.project, Email: g.email, Insecure: g.insecure.v}
 	if readOnlySet {
 		o.ReadOnly = &g.readOnly
 	}
@@ -150,18 +173,35 @@ func policyOf(p config.Profile) session.Policy {
 		MaxDuration: p.MaxDuration, AllowOperatorTargets: p.AllowImpersonatingOperators}
 }
 
-// connect makes a signed-out Appwrite client for the settings.
+// connect makes a signed-out Appwrite client for the settings. The endpoint is checked
+// again here (client.CheckEndpoint, through appwrite.New): one from recent.json has not
+// been through config.Resolve.
 func (e *cliEnv) connect(p config.Profile) (*appwrite.Client, error) {
-	debug := e.debug
 	if p.Endpoint == "" || p.Project == "" {
 		return nil, usageError("no backend: give --endpoint and --project, or --profile (see actas --help)")
 	}
-	c, err := appwrite.New(appwrite.Config{Endpoint: p.Endpoint, Project: p.Project,
-		HTTP: client.HTTPConfig{DebugLog: debug, UserAgent: "actas"}})
+	c, err := e.newClient(p.Endpoint, p.Project, p.Insecure)
 	if err != nil {
 		return nil, usageError("%v", err)
 	}
 	return c, nil
+}
+
+// consoleConnect is the console's ui.Deps.Connect: the login form's endpoint gets the
+// same check as a flag's, with the profile's insecure.
+func (e *cliEnv) consoleConnect(insecure bool) func(endpoint, project string) (client.Backend, string, error) {
+	return func(endpoint, project string) (client.Backend, string, error) {
+		c, err := e.newClient(endpoint, project, insecure)
+		if err != nil {
+			return nil, "", err
+		}
+		return c, c.Endpoint(), nil
+	}
+}
+
+func (e *cliEnv) newClient(endpoint, project string, insecure bool) (*appwrite.Client, error) {
+	return appwrite.New(appwrite.Config{Endpoint: endpoint, Project: project, Insecure: insecure,
+		HTTP: client.HTTPConfig{DebugLog: e.debug, UserAgent: "actas"}})
 }
 
 func profileKey(c *appwrite.Client, p config.Profile) keyring.Profile {

@@ -19,7 +19,7 @@ func TestLoginWhoamiLogout(t *testing.T) {
 	}
 	// The recent profile (no secret) lets later commands find the session without flags.
 	c.mustRun(0, "whoami")
-	if !strings.Contains(c.stdout.String(), "Sam Support <support@example.com> (support), impersonator") {
+	if !strings.Contains(c.stdout.String(), "support@example.com (support) “Sam Support”, impersonator") {
 		t.Fatalf("whoami said %q", c.stdout.String())
 	}
 	c.mustRun(0, "whoami", "--json")

@@ -9,7 +9,10 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"os/signal"
 	"strings"
+	"sync"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -92,11 +95,20 @@ func (e *cliEnv) actAs(cmd *cobra.Command, g *globalFlags, o asOptions, args []s
 		return err
 	}
 	defer closeJournal()
+	// ctrl+c, SIGTERM and SIGHUP end the command through its context, so that the stop is
+	// journaled as the console journals it, with the signal.
+	ctx, interrupted := e.interruptible(ctx)
+	defer func() {
+		if why := interrupted(); why != "" {
+			sess.StopWith(session.StopSignal, why)
+		}
+		sess.Stop(session.StopDone)
+	}()
 	act, err := sess.Impersonate(ctx, target, reason)
 	if err != nil {
-		return refused(err)
+		return e.failed(err, interrupted)
 	}
-	defer sess.Stop(session.StopDone)
+	say(e.stderr, "As %s\n", identityText(act.Subject.Email, act.Subject.ID, act.Subject.Name))
 	if o.write {
 		if _, err := sess.Elevate(act.Gen); err != nil {
 			return refused(err)
@@ -105,7 +117,7 @@ func (e *cliEnv) actAs(cmd *cobra.Command, g *globalFlags, o asOptions, args []s
 	// The command line's --write and --reason are the operator's confirmation.
 	resp, err := sess.Do(ctx, act.Gen, req, act.Subject.ID)
 	if resp.Status == 0 && err != nil {
-		return refused(err)
+		return e.failed(err, interrupted)
 	}
 	if err := e.printResponse(resp, o.json); err != nil {
 		return err
@@ -116,13 +128,71 @@ func (e *cliEnv) actAs(cmd *cobra.Command, g *globalFlags, o asOptions, args []s
 	return nil
 }
 
-// refuseWrite journals a write refused before anything was sent, like the console does.
+// failed says why the request did not go through: an interruption by its signal.
+func (e *cliEnv) failed(err error, interrupted func() string) error {
+	if why := interrupted(); why != "" {
+		return &exitError{exitRefused, fmt.Errorf("%s: the impersonation was stopped and journaled", why)}
+	}
+	return refused(err)
+}
+
+// interruptible is ctx ended by ctrl+c, SIGTERM or SIGHUP; interrupted says by which
+// ("" when none came).
+func (e *cliEnv) interruptible(ctx context.Context) (context.Context, func() string) {
+	sigs := e.signals
+	if sigs == nil {
+		ch := make(chan os.Signal, 1)
+		signal.Notify(ch, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+		sigs = ch
+	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	var mu sync.Mutex
+	var why string
+	go func() {
+		select {
+		case sig := <-sigs:
+			mu.Lock()
+			why = "interrupted by " + signalName(sig)
+			mu.Unlock()
+			cancel(errors.New(why))
+		case <-ctx.Done():
+		}
+	}()
+	return ctx, func() string {
+		mu.Lock()
+		defer mu.Unlock()
+		return why
+	}
+}
+
+func signalName(s os.Signal) string {
+	switch s {
+	case os.Interrupt:
+		return "SIGINT (ctrl+c)"
+	case syscall.SIGTERM:
+		return "SIGTERM"
+	case syscall.SIGHUP:
+		return "SIGHUP"
+	}
+	return s.String()
+}
+
+// refuseWrite journals a write refused before anything was sent, like the console does;
+// a journal that cannot take the line is said too.
 func (e *cliEnv) refuseWrite(p config.Profile, target client.Target, req client.Request, reason string, why error) error {
-	if j, err := session.OpenJournal(e.journalPath); err == nil {
-		_ = j.Append(session.Entry{Time: e.now().UTC(), Event: session.EventRequestRefused, Backend: p.Endpoint,
+	endpoint := p.Endpoint
+	if u, err := client.CheckEndpoint(p.Endpoint, p.Insecure); err == nil {
+		endpoint = u.String()
+	}
+	j, err := session.OpenJournal(e.journalPath)
+	if err == nil {
+		err = j.Append(session.Entry{Time: e.now().UTC(), Event: session.EventRequestRefused, Backend: endpoint,
 			Project: p.Project, Operator: p.Email, NamedBy: target.Kind.String(), NamedAs: target.Value,
 			Method: req.Method, Path: client.RedactPath(req.Path), Reason: reason, Why: why.Error()})
 		j.Close()
+	}
+	if err != nil {
+		return refused(fmt.Errorf("%w; and the refusal could not be journaled: %v", why, err))
 	}
 	return refused(why)
 }
@@ -207,21 +277,14 @@ func (e *cliEnv) printResponse(resp client.Response, asJSON bool) error {
 		}
 		return writeJSON(e.stdout, out)
 	}
-	fmt.Fprintf(e.stderr, "%d %s (%s)\n", resp.Status, http.StatusText(resp.Status), resp.Duration.Round(time.Millisecond))
+	say(e.stderr, "%s %s (%s)\n", num(resp.Status), sanitize.Text(http.StatusText(resp.Status)), sanitize.Text(resp.Duration.Round(time.Millisecond).String()))
 	var pretty bytes.Buffer
 	if json.Indent(&pretty, resp.Body, "", "  ") != nil {
 		pretty.Reset()
 		pretty.Write(resp.Body)
 	}
-	_, err := fmt.Fprintln(e.stdout, sanitizeLines(pretty.String()))
-	return err
-}
-
-// sanitizeLines keeps line breaks but nothing else a terminal would act on.
-func sanitizeLines(s string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = sanitize.Text(l)
+	for _, l := range strings.Split(pretty.String(), "\n") {
+		say(e.stdout, "%s\n", sanitize.Text(l)) // line breaks kept, nothing else a terminal would act on
 	}
-	return strings.Join(lines, "\n")
+	return nil
 }

@@ -43,12 +43,13 @@ func auditCommand(e *cliEnv, g *globalFlags) *cobra.Command {
 				return usageError("--since must be a positive duration, e.g. 24h")
 			}
 			from := e.now().Add(-since)
-			entries, _, err := session.ReadJournal(e.journalPath)
+			entries, skipped, err := session.ReadJournal(e.journalPath)
 			if err != nil {
 				return err
 			}
+			reportSkipped(e, skipped)
 			var out []auditJSON
-			for _, j := range entries {
+			for _, j := range session.Answered(entries) {
 				if !j.Time.Before(from) {
 					out = append(out, auditJSON{Time: j.Time, Source: "console", Event: j.Event, Operator: j.Operator,
 						Target: first(j.TargetName, j.Target, j.NamedAs), Method: j.Method, Path: j.Path, Status: j.Status,
@@ -72,6 +73,17 @@ func auditCommand(e *cliEnv, g *globalFlags) *cobra.Command {
 	return cmd
 }
 
+// reportSkipped says on stderr (stdout may be JSON) that some journal lines, torn by a
+// crash or damaged, are not in the output.
+func reportSkipped(e *cliEnv, skipped int) {
+	switch {
+	case skipped == 1:
+		say(e.stderr, "actas: 1 journal line could not be read and was skipped (%s)\n", sanitize.Text(e.journalPath))
+	case skipped > 1:
+		say(e.stderr, "actas: %s journal lines could not be read and were skipped (%s)\n", num(skipped), sanitize.Text(e.journalPath))
+	}
+}
+
 // backendAudit adds the operator's backend log when a stored session works; otherwise it
 // says why on stderr and the journal stands alone.
 func (e *cliEnv) backendAudit(ctx context.Context, g *globalFlags, from time.Time) []auditJSON {
@@ -81,14 +93,14 @@ func (e *cliEnv) backendAudit(ctx context.Context, g *globalFlags, from time.Tim
 	}
 	c, _, err := e.signedIn(ctx, s.Profile)
 	if err != nil {
-		fmt.Fprintln(e.stderr, "Only the console's journal: "+sanitize.Text(err.Error()))
+		say(e.stderr, "Only the console's journal: %s\n", sanitize.Text(err.Error()))
 		return nil
 	}
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	rows, err := c.OperatorAudit(ctx, 100)
 	if err != nil {
-		fmt.Fprintln(e.stderr, "Only the console's journal: the backend's log: "+sanitize.Text(err.Error()))
+		say(e.stderr, "Only the console's journal: the backend's log: %s\n", sanitize.Text(err.Error()))
 		return nil
 	}
 	var out []auditJSON
@@ -100,9 +112,13 @@ func (e *cliEnv) backendAudit(ctx context.Context, g *globalFlags, from time.Tim
 	return out
 }
 
+// auditDetailWidth caps the last column. It is wide enough for a reason and the whole
+// story of an unterminated impersonation (start time, pid, host, "the console was killed").
+const auditDetailWidth = 200
+
 func printAudit(e *cliEnv, rows []auditJSON) {
 	w := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "TIME\tSOURCE\tEVENT\tOPERATOR\tTARGET\tDETAIL")
+	say(w, "TIME\tSOURCE\tEVENT\tOPERATOR\tTARGET\tDETAIL\n")
 	for _, r := range rows {
 		detail := strings.TrimSpace(r.Method + " " + r.Path)
 		if r.Status != 0 {
@@ -113,8 +129,8 @@ func printAudit(e *cliEnv, rows []auditJSON) {
 				detail += " " + extra.k + ": " + extra.v
 			}
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", r.Time.UTC().Format(time.RFC3339), r.Source, sanitize.Text(r.Event),
-			sanitize.Line(r.Operator, 40), sanitize.Line(r.Target, 40), sanitize.Line(strings.TrimSpace(detail), 100))
+		say(w, "%s\t%s\t%s\t%s\t%s\t%s\n", sanitize.Text(r.Time.UTC().Format(time.RFC3339)), sanitize.Text(r.Source), sanitize.Text(r.Event),
+			sanitize.Line(r.Operator, 40), sanitize.Line(r.Target, 40), sanitize.Line(strings.TrimSpace(detail), auditDetailWidth))
 	}
 	w.Flush()
 }

@@ -14,8 +14,6 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/spf13/cobra"
 
-	"actas/client"
-	"actas/client/appwrite"
 	"actas/config"
 	"actas/demo"
 	"actas/keyring"
@@ -73,15 +71,8 @@ func runConsole(cmd *cobra.Command, e *cliEnv, g *globalFlags, o consoleOptions)
 	defer journal.Close()
 	deps.Journal = journal
 
-	debug := e.debug
-	deps.Connect = func(endpoint, project string) (client.Backend, string, error) {
-		c, err := appwrite.New(appwrite.Config{Endpoint: endpoint, Project: project,
-			HTTP: client.HTTPConfig{DebugLog: debug, UserAgent: "actas"}})
-		if err != nil {
-			return nil, "", err
-		}
-		return c, c.Endpoint(), nil
-	}
+	deps.Connect = e.consoleConnect(p.Insecure)
+	deps.Insecure = p.Insecure // clear text to a remote host stays in sight: the header says INSECURE
 
 	// A closed terminal window (SIGHUP) ends the program through its context, so that the
 	// impersonation is still stopped and journaled below.
@@ -91,7 +82,22 @@ func runConsole(cmd *cobra.Command, e *cliEnv, g *globalFlags, o consoleOptions)
 	if e.getenv("NO_COLOR") != "" { // any non-empty value, as no-color.org says
 		opts = append(opts, tea.WithColorProfile(colorprofile.ASCII))
 	}
-	final, err := tea.NewProgram(ui.New(deps), opts...).Run()
+	// The stop key must not wait behind a paste: the terminal is read ahead of the program,
+	// and ctrl+x pulls the brake the moment it arrives.
+	brake := ui.NewBrake()
+	deps.Brake = brake
+	opts = append(opts, tea.WithFilter(brake.Filter))
+	input, restore, err := watchTerminal(brake)
+	if err != nil {
+		return err
+	}
+	defer restore()
+	if input != nil {
+		opts = append(opts, tea.WithInput(input))
+	}
+	program := tea.NewProgram(ui.New(deps), opts...)
+	brake.SetSend(program.Send)
+	final, err := program.Run()
 	if m, ok := final.(ui.Model); ok {
 		m.Shutdown() // an interrupted program still stops and journals the impersonation
 	}

@@ -9,18 +9,21 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"actas/demo"
+	"actas/ui/sanitize"
 )
 
 func demoCommand() *cobra.Command {
 	var (
-		listen string
-		opts   demo.Options
+		listen  string
+		opts    demo.Options
+		hostile bool
 	)
 	cmd := &cobra.Command{
 		Use:   "demo",
@@ -29,6 +32,9 @@ func demoCommand() *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
+			if hostile || opts.Knobs.HostileIDs {
+				opts.Knobs.Hostile = demo.HostileString()
+			}
 			return serveDemo(ctx, listen, opts, cmd.OutOrStdout())
 		},
 	}
@@ -41,6 +47,8 @@ func demoCommand() *cobra.Command {
 	f.Float64Var(&opts.Knobs.FaultRate, "fault-rate", 0, "share of requests answered with 500 or 503")
 	f.Float64Var(&opts.Knobs.DropRate, "drop-rate", 0, "share of connections dropped without an answer")
 	f.DurationVar(&opts.Knobs.SlowBody, "slow-body", 0, "time over which each response body trickles out")
+	f.BoolVar(&hostile, "hostile", false, "append escape sequences, control bytes, bidi overrides and invalid UTF-8 to every string served")
+	f.BoolVar(&opts.Knobs.HostileIDs, "hostile-ids", false, "with --hostile, ids too (acting as a user by id then fails); implies --hostile")
 	cmd.AddCommand(&cobra.Command{
 		Use:   "totp",
 		Short: "Print the current TOTP code of the demo MFA operator",
@@ -50,7 +58,7 @@ func demoCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintln(cmd.OutOrStdout(), code)
+			say(cmd.OutOrStdout(), "%s\n", sanitize.Text(code))
 			return nil
 		},
 	})
@@ -63,7 +71,9 @@ func serveDemo(ctx context.Context, listen string, opts demo.Options, out io.Wri
 		return fmt.Errorf("demo: cannot listen on %s: %w", listen, err)
 	}
 	srv := demo.New(opts)
-	fmt.Fprint(out, srv.Describe("http://"+ln.Addr().String()+"/v1"))
+	for _, l := range strings.Split(strings.TrimSuffix(srv.Describe("http://"+ln.Addr().String()+"/v1"), "\n"), "\n") {
+		say(out, "%s\n", sanitize.Text(l))
+	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()

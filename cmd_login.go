@@ -73,9 +73,9 @@ func loginCommand(e *cliEnv, g *globalFlags) *cobra.Command {
 				return refused(errors.New("no OS keyring (Secret Service) is reachable: the session cannot be kept for later commands, so it was ended"))
 			}
 			_ = session.SaveRecent(e.recentPath, session.Recent{Profile: p.Name, Endpoint: c.Endpoint(), Project: p.Project, Email: strings.ToLower(p.Email)})
-			fmt.Fprintf(e.stdout, "Signed in as %s (%s) on %s (%s).\n", sanitize.Text(op.Email), sanitize.Text(op.ID), c.Endpoint(), p.Project)
+			say(e.stdout, "Signed in as %s on %s (%s).\n", identityText(op.Email, op.ID, op.Name), sanitize.Text(c.Endpoint()), sanitize.Text(p.Project))
 			if !op.CanImpersonate {
-				fmt.Fprintln(e.stderr, "Note: this account is not an impersonator; ask an administrator for the impersonator capability.")
+				say(e.stderr, "Note: this account is not an impersonator; ask an administrator for the impersonator capability.\n")
 			}
 			return nil
 		}),

@@ -9,7 +9,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"actas/client"
+	"actas/config"
 	"actas/session"
+	"actas/ui/sanitize"
 )
 
 func logoutCommand(e *cliEnv, g *globalFlags) *cobra.Command {
@@ -22,18 +24,17 @@ func logoutCommand(e *cliEnv, g *globalFlags) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return e.logout(cmd.Context(), s.Profile.Endpoint, s.Profile.Project, s.Profile.Email)
+			return e.logout(cmd.Context(), s.Profile)
 		}),
 	}
 }
 
 // logout ends the stored session of a profile on the backend, deletes the keyring entry
 // and journals it. An unreachable backend still loses the entry (and says so).
-func (e *cliEnv) logout(ctx context.Context, endpoint, project, email string) error {
-	if endpoint == "" || project == "" || email == "" {
+func (e *cliEnv) logout(ctx context.Context, p config.Profile) error {
+	if p.Endpoint == "" || p.Project == "" || p.Email == "" {
 		return usageError("no profile to sign out of: give --endpoint, --project and --email, or --profile")
 	}
-	p := profileSettings(endpoint, project, email)
 	c, err := e.connect(p)
 	if err != nil {
 		return err
@@ -42,7 +43,7 @@ func (e *cliEnv) logout(ctx context.Context, endpoint, project, email string) er
 	if err != nil {
 		var x *exitError
 		if errors.As(err, &x) && x.code == exitNotSignedIn {
-			fmt.Fprintf(e.stdout, "No stored session for %s.\n", profileKey(c, p).Key())
+			say(e.stdout, "No stored session for %s.\n", sanitize.Text(profileKey(c, p).Key()))
 			return nil
 		}
 		return err
@@ -58,14 +59,19 @@ func (e *cliEnv) logout(ctx context.Context, endpoint, project, email string) er
 	if err := e.store.Delete(profileKey(c, p)); err != nil {
 		return fmt.Errorf("the keyring entry could not be deleted: %w", err)
 	}
-	if j, err := session.OpenJournal(e.journalPath); err == nil {
-		_ = j.Append(session.Entry{Time: e.now().UTC(), Event: session.EventLogout, Backend: c.Endpoint(),
-			Project: project, Operator: entry.OperatorEmail, OperatorID: entry.OperatorID, Via: "actas logout"})
+	j, jerr := session.OpenJournal(e.journalPath)
+	if jerr == nil {
+		jerr = j.Append(session.Entry{Time: e.now().UTC(), Event: session.EventLogout, Backend: c.Endpoint(),
+			Project: p.Project, Operator: entry.OperatorEmail, OperatorID: entry.OperatorID, Via: "actas logout"})
 		j.Close()
+	}
+	if jerr != nil {
+		backendErr = errors.Join(backendErr, jerr)
+		return refused(fmt.Errorf("signed out, but the sign-out could not be journaled: %w", errors.Join(backendErr)))
 	}
 	if backendErr != nil {
 		return refused(fmt.Errorf("deleted the keyring entry, but the backend could not end the session: %w", backendErr))
 	}
-	fmt.Fprintf(e.stdout, "Signed out %s; the keyring entry is deleted.\n", profileKey(c, p).Key())
+	say(e.stdout, "Signed out %s; the keyring entry is deleted.\n", sanitize.Text(profileKey(c, p).Key()))
 	return nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
@@ -27,7 +26,7 @@ func run(args []string, e *cliEnv) int {
 	if errors.As(err, &x) {
 		code = x.code
 	}
-	fmt.Fprintln(e.stderr, "actas: "+sanitize.Text(err.Error()))
+	say(e.stderr, "actas: %s\n", sanitize.Text(err.Error()))
 	return code
 }
 
@@ -71,6 +70,8 @@ func rootCommand(e *cliEnv) *cobra.Command {
 	pf.StringVar(&g.project, "project", "", "project id (env ACTAS_PROJECT)")
 	pf.StringVar(&g.email, "email", "", "operator email (env ACTAS_EMAIL)")
 	pf.BoolVar(&g.readOnly, "read-only", false, "never allow writes as a user, whatever the profile says (env ACTAS_READ_ONLY)")
+	pf.Var(&g.insecure, "insecure", "allow plain http to a non-loopback endpoint: the session travels in clear text (env ACTAS_INSECURE)")
+	pf.Lookup("insecure").NoOptDefVal = "true"
 	pf.StringVar(&g.debugLog, "debug-log", "", "append a debug log of HTTP requests (credentials redacted) to this file")
 	console.bind(root)
 	var closeDebug func()

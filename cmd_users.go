@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -94,19 +93,20 @@ func toSearchJSON(page client.SubjectPage) searchJSON {
 // printUsers writes a table; every cell is sanitised server text.
 func printUsers(e *cliEnv, page client.SubjectPage) {
 	w := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "ID\tNAME\tEMAIL\tPHONE\tSTATUS\tLABELS")
+	// The identity (id, email) is never cut; the name the user chose comes last, cut.
+	say(w, "ID\tEMAIL\tPHONE\tSTATUS\tLABELS\tNAME\n")
 	for _, s := range page.Subjects {
-		status := "active"
+		status := sanitize.Safe("active")
 		if s.Blocked {
 			status = "blocked"
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", sanitize.Line(s.ID, 40), sanitize.Line(s.Name, 40),
-			sanitize.Line(s.Email, 50), sanitize.Text(s.Phone), status, sanitize.Line(strings.Join(s.Labels, ","), 30))
+		say(w, "%s\t%s\t%s\t%s\t%s\t%s\n", sanitize.Text(s.ID), sanitize.Text(s.Email), sanitize.Line(s.Phone, 20), status,
+			sanitize.Line(strings.Join(s.Labels, ","), 30), sanitize.Line(s.Name, 40))
 	}
 	w.Flush()
-	plus := ""
+	plus := sanitize.Safe("")
 	if page.TotalCapped {
 		plus = "+"
 	}
-	fmt.Fprintf(e.stderr, "%d of %d%s\n", len(page.Subjects), page.Total, plus)
+	say(e.stderr, "%s of %s%s\n", num(len(page.Subjects)), num(page.Total), plus)
 }

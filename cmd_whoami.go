@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -79,8 +78,8 @@ func whoamiCommand(e *cliEnv, g *globalFlags) *cobra.Command {
 			if op.CanImpersonate {
 				role = "impersonator"
 			}
-			fmt.Fprintf(e.stdout, "%s <%s> (%s), %s, on %s (%s)\n", sanitize.Text(op.Name), sanitize.Text(op.Email),
-				sanitize.Text(op.ID), role, c.Endpoint(), s.Profile.Project)
+			say(e.stdout, "%s, %s, on %s (%s)\n", identityText(op.Email, op.ID, op.Name), sanitize.Text(role),
+				sanitize.Text(c.Endpoint()), sanitize.Text(s.Profile.Project))
 			return nil
 		}),
 	}

@@ -101,6 +101,9 @@ type Backend interface {
 
 	SearchSubjects(ctx context.Context, q SubjectQuery) (SubjectPage, error)
 	Subject(ctx context.Context, id string) (Subject, error)
+	// Find looks a target up as the operator: the one subject it names, or an error
+	// matching ErrNotFound when it names nobody.
+	Find(ctx context.Context, target Target) (Subject, error)
 	OperatorAudit(ctx context.Context, limit int) ([]AuditEntry, error)
 	SubjectAudit(ctx context.Context, id string, limit int) ([]AuditEntry, error)
 
@@ -112,16 +115,20 @@ type Backend interface {
 // ImpersonateOptions go with an impersonation for its whole life.
 type ImpersonateOptions struct {
 	Reason string // for backends that record one
-	// Observe, if set, is called after every request made as the subject (the
-	// verification included), for the console's journal.
+	// Before, if set, is called before every request made as the subject (the
+	// verification included); the request goes out only if it returns nil. The console's
+	// journal must accept a line for a request before it is sent.
+	Before func(Exchange) error
+	// Observe, if set, is called after every request Before let through, with its outcome.
 	Observe func(Exchange)
 }
 
 // Exchange describes one request made as the subject: never a body or a credential.
 type Exchange struct {
+	Seq      int // counts the impersonation's requests, so Before and Observe pair up
 	Method   string
 	Path     string // with credential-like query parameters redacted
-	Status   int    // 0 when no answer came
+	Status   int    // 0 before the request, or when no answer came
 	Duration time.Duration
 }
 
@@ -133,6 +140,9 @@ type Impersonation interface {
 	// Overview reads, as the subject, what the console shows of them.
 	Overview(ctx context.Context) (Overview, error)
 	Do(ctx context.Context, req Request) (Response, error)
+	// Verify asks the backend whom it acts as now: an error matching ErrNotHonoured when
+	// it no longer acts as the subject (answers read before it are not theirs).
+	Verify(ctx context.Context) error
 	Stop()
 }
 

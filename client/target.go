@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // TargetKind says how a target is named.
@@ -39,6 +41,10 @@ var e164 = regexp.MustCompile(`^\+[1-9][0-9]{6,14}$`)
 // (…@…) or else an id. It rejects what cannot be any of them.
 func ParseTarget(s string) (Target, error) {
 	s = strings.TrimSpace(s)
+	if i := strings.IndexFunc(s, hidden); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		return Target{}, fmt.Errorf("the target has an invisible or control character (U+%04X) at position %d: retype it (text copied from a ticket can carry them)", r, utf8.RuneCountInString(s[:i])+1)
+	}
 	switch {
 	case s == "":
 		return Target{}, fmt.Errorf("empty target: give an id, an email or a +phone")
@@ -56,4 +62,11 @@ func ParseTarget(s string) (Target, error) {
 		return Target{}, fmt.Errorf("%q is not a user id", s)
 	}
 	return Target{ByID, s}, nil
+}
+
+// hidden says whether r cannot be seen in a target as typed: control characters, format
+// characters (bidi controls, zero-width spaces) and bytes that are not UTF-8. None of
+// them belongs in an id, an email or a phone number, and a header cannot carry most.
+func hidden(r rune) bool {
+	return r == utf8.RuneError || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029'
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -30,7 +29,10 @@ type Profile struct {
 	Name, Dialect, Endpoint, Project, Email, Label       string
 	Color                                                string // normalised: "" or "#RRGGBB"
 	ReadOnly, RequireReason, AllowImpersonatingOperators bool
-	IdleTimeout, MaxDuration                             time.Duration // 0 = no limit
+	// Insecure allows plain http to an endpoint that is not loopback; the console then
+	// says INSECURE in its header.
+	Insecure                 bool
+	IdleTimeout, MaxDuration time.Duration // 0 = no limit
 }
 
 // File is a loaded configuration file.
@@ -39,11 +41,12 @@ type File struct {
 	DefaultProfile string
 	Profiles       map[string]Profile
 
-	// given records, per profile name, the keys the file wrote (so that
-	// Resolve can tell "profile" from "default"). Nil for a File not made by
-	// Load: then every field of a profile counts as written except an empty
-	// string and false.
-	given map[string]map[string]bool
+	// given records, per profile name, the keys the file wrote and the line
+	// of each (so that Resolve can tell "profile" from "default", and name
+	// the line of an endpoint it refuses). Nil for a File not made by Load:
+	// then every field of a profile counts as written except an empty string
+	// and false.
+	given map[string]map[string]int
 }
 
 // DefaultPath is $XDG_CONFIG_HOME/actas/config.toml (~/.config/actas/config.toml
@@ -70,6 +73,7 @@ type rawProfile struct {
 	IdleTimeout                 *string `toml:"idle_timeout"`
 	MaxDuration                 *string `toml:"max_duration"`
 	AllowImpersonatingOperators *bool   `toml:"allow_impersonating_operators"`
+	Insecure                    *bool   `toml:"insecure"`
 }
 
 // Load reads and validates the file at path. A missing file gives an empty
@@ -90,7 +94,13 @@ func Load(path string) (*File, error) {
 	return parse(path, doc)
 }
 
+// utf8BOM starts files saved by some Windows editors; TOML itself refuses it.
+var utf8BOM = []byte("\uFEFF")
+
 func parse(path string, doc []byte) (*File, error) {
+	// Stripped before anything reads the document, so every offset, line and
+	// column below is counted in the same text (the BOM is on line 1 anyway).
+	doc = bytes.TrimPrefix(doc, utf8BOM)
 	entries, perr := index(doc)
 	if perr != nil {
 		return nil, syntaxError(path, doc, entries, perr)
@@ -110,14 +120,17 @@ func validate(path string, doc []byte, entries []entry, raw *rawFile) (*File, er
 	f := &File{
 		Path:     path,
 		Profiles: make(map[string]Profile, len(raw.Profiles)),
-		given:    make(map[string]map[string]bool, len(raw.Profiles)),
+		given:    make(map[string]map[string]int, len(raw.Profiles)),
 	}
 	var errs []*fileError
-	fail := func(key []string, format string, args ...any) {
-		line, offset := 0, len(doc)
+	where := func(key []string) (line, offset int) {
 		if o, ok := locate(entries, key); ok {
-			line, offset = lineAt(doc, o), o
+			return lineAt(doc, o), o
 		}
+		return 0, len(doc)
+	}
+	fail := func(key []string, format string, args ...any) {
+		line, offset := where(key)
 		errs = append(errs, &fileError{path: path, line: line, offset: offset, key: keyString(key), msg: fmt.Sprintf(format, args...)})
 	}
 
@@ -136,21 +149,22 @@ func validate(path string, doc []byte, entries []entry, raw *rawFile) (*File, er
 	for name, rp := range raw.Profiles {
 		at := func(field string) []string { return []string{"profiles", name, field} }
 		p := Profile{Name: name, Dialect: defaultDialect, IdleTimeout: defaultIdleTimeout, MaxDuration: defaultMaxDuration}
-		given := map[string]bool{}
+		given := map[string]int{}
 		f.given[name] = given
+		mark := func(field string) { given[field], _ = where(at(field)) }
 		if strings.TrimSpace(name) == "" {
 			fail([]string{"profiles", name}, "a profile name must not be empty")
 		}
 		str := func(field string, v *string, dst *string) {
 			if v != nil {
 				*dst = *v
-				given[field] = true
+				mark(field)
 			}
 		}
 		boolean := func(field string, v *bool, dst *bool) {
 			if v != nil {
 				*dst = *v
-				given[field] = true
+				mark(field)
 			}
 		}
 		str("dialect", rp.Dialect, &p.Dialect)
@@ -161,6 +175,7 @@ func validate(path string, doc []byte, entries []entry, raw *rawFile) (*File, er
 		boolean("read_only", rp.ReadOnly, &p.ReadOnly)
 		boolean("require_reason", rp.RequireReason, &p.RequireReason)
 		boolean("allow_impersonating_operators", rp.AllowImpersonatingOperators, &p.AllowImpersonatingOperators)
+		boolean("insecure", rp.Insecure, &p.Insecure)
 
 		if rp.Dialect != nil {
 			if msg := checkDialect(*rp.Dialect); msg != "" {
@@ -168,7 +183,7 @@ func validate(path string, doc []byte, entries []entry, raw *rawFile) (*File, er
 			}
 		}
 		if rp.Endpoint != nil {
-			if msg := checkEndpoint(*rp.Endpoint); msg != "" {
+			if msg := endpointProblem(*rp.Endpoint, true); msg != "" {
 				fail(at("endpoint"), "%s", msg)
 			}
 		}
@@ -178,10 +193,10 @@ func validate(path string, doc []byte, entries []entry, raw *rawFile) (*File, er
 		if rp.Color != nil {
 			c, ok := normaliseColor(*rp.Color)
 			if !ok {
-				fail(at("color"), "unknown color %q (use %s or #RRGGBB)", *rp.Color, strings.Join(colorNames, ", "))
+				fail(at("color"), "unknown color %s (use %s or #RRGGBB)", quoteValue(*rp.Color), strings.Join(colorNames, ", "))
 			}
 			p.Color = c
-			given["color"] = true
+			mark("color")
 		}
 		idleOK, maxOK := true, true
 		if rp.IdleTimeout != nil {
@@ -191,7 +206,7 @@ func validate(path string, doc []byte, entries []entry, raw *rawFile) (*File, er
 				idleOK = false
 			}
 			p.IdleTimeout = d
-			given["idle_timeout"] = true
+			mark("idle_timeout")
 		}
 		if rp.MaxDuration != nil {
 			d, msg := parseDuration(*rp.MaxDuration)
@@ -200,7 +215,7 @@ func validate(path string, doc []byte, entries []entry, raw *rawFile) (*File, er
 				maxOK = false
 			}
 			p.MaxDuration = d
-			given["max_duration"] = true
+			mark("max_duration")
 		}
 		if idleOK && maxOK && p.IdleTimeout > 0 && p.MaxDuration > 0 && p.IdleTimeout > p.MaxDuration {
 			if rp.IdleTimeout != nil {
@@ -215,7 +230,7 @@ func validate(path string, doc []byte, entries []entry, raw *rawFile) (*File, er
 	if raw.DefaultProfile != nil {
 		f.DefaultProfile = *raw.DefaultProfile
 		if _, ok := f.Profiles[f.DefaultProfile]; !ok {
-			fail([]string{"default_profile"}, "profile %q is not defined (%s)", f.DefaultProfile, knownProfiles(f))
+			fail([]string{"default_profile"}, "profile %s is not defined (%s)", quoteValue(f.DefaultProfile), knownProfiles(f))
 		}
 	}
 
@@ -245,27 +260,18 @@ func checkDialect(d string) string {
 	case slices.Contains(recognisedDialects, d):
 		return fmt.Sprintf("dialect %s is not supported yet", d)
 	default:
-		return fmt.Sprintf("unknown dialect %q (supported: %s)", d, strings.Join(supportedDialects, ", "))
+		return fmt.Sprintf("unknown dialect %s (supported: %s)", quoteValue(d), strings.Join(supportedDialects, ", "))
 	}
-}
-
-// checkEndpoint returns why s is not an http(s) URL with a host, or "".
-func checkEndpoint(s string) string {
-	u, err := url.Parse(s)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
-		return fmt.Sprintf("%q is not an http(s) URL with a host (e.g. https://appwrite.example.com/v1)", s)
-	}
-	return ""
 }
 
 // parseDuration parses a limit: a Go duration, not negative; 0 = no limit.
 func parseDuration(s string) (time.Duration, string) {
 	d, err := time.ParseDuration(strings.TrimSpace(s))
 	if err != nil {
-		return 0, fmt.Sprintf("%q is not a duration (e.g. 15m, 1h)", s)
+		return 0, fmt.Sprintf("%s is not a duration (e.g. 15m, 1h)", quoteValue(s))
 	}
 	if d < 0 {
-		return 0, fmt.Sprintf("%q is negative (use \"0\" for no limit)", s)
+		return 0, fmt.Sprintf("%s is negative (use \"0\" for no limit)", quoteValue(s))
 	}
 	return d, ""
 }
@@ -327,7 +333,7 @@ func knownProfiles(f *File) string {
 		names = append(names, n)
 	}
 	slices.Sort(names)
-	return "known profiles: " + strings.Join(names, ", ")
+	return "known profiles: " + listNames(names)
 }
 
 // profileKeyKinds is the expected TOML type of each key of a profile, from

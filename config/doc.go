@@ -21,6 +21,7 @@
 //	idle_timeout = "15m"               # Go duration; "0" disables; default 15m
 //	max_duration = "60m"               # absolute limit; "0" disables; default 60m
 //	allow_impersonating_operators = false   # may act as another impersonator (operator) account
+//	insecure = false                   # allow plain http to a host that is not loopback
 //
 //	[profiles.staging]                 # every key is optional
 //	endpoint = "https://staging.example.com/v1"
@@ -34,7 +35,12 @@
 //   - dialect: the backend's kind. Only "appwrite" (the default) is
 //     implemented; "ironflow" and "mpdx" are recognised but rejected
 //     ("dialect ironflow is not supported yet").
-//   - endpoint: the backend's http(s) URL, with a host.
+//   - endpoint: the backend's http(s) URL, with a host and without a
+//     user:password@ (sign in with your own email and password instead).
+//     Plain http is only for a loopback host (localhost, 127.0.0.0/8, ::1)
+//     unless insecure allows it; that is checked when the profile is used,
+//     since --insecure or ACTAS_INSECURE may allow it too. The rule is
+//     actas/client.CheckEndpoint's.
 //   - project: the backend's project id.
 //   - email: the operator's email.
 //   - label: shown in the header; default: the profile's name upper-cased.
@@ -52,6 +58,9 @@
 //     (written or default) may not be longer than max_duration.
 //   - allow_impersonating_operators: may act as another impersonator
 //     (operator) account; default false.
+//   - insecure: allow plain http to an endpoint that is not loopback (the
+//     session then travels in clear text, and the console says INSECURE in
+//     its header); default false.
 //
 // Profile names must not be empty. Any other key, a value of the wrong type,
 // a bad duration, colour, dialect or endpoint, or a default_profile naming no
@@ -59,6 +68,10 @@
 // key, for example:
 //
 //	config /home/me/.config/actas/config.toml:12: profiles.production.idle_timeout: "15x" is not a duration (e.g. 15m, 1h)
+//
+// A value echoed in an error is cut after 60 cells, with the rest counted
+// ("… (99940 more characters)"), and an endpoint's user:password@ is shown as
+// …@. A leading UTF-8 byte order mark is ignored.
 //
 // A caller should refuse to start on such an error: [Load] never returns a
 // partly read file.
@@ -69,7 +82,7 @@
 // file's default_profile, else none; asking by flag or environment for a
 // profile that is not defined is an error listing the known ones. Then each
 // setting comes from the first of: flag, environment (ACTAS_ENDPOINT,
-// ACTAS_PROJECT, ACTAS_EMAIL, ACTAS_READ_ONLY), the chosen profile, the
+// ACTAS_PROJECT, ACTAS_EMAIL, ACTAS_READ_ONLY, ACTAS_INSECURE), the chosen profile, the
 // built-in default (dialect "appwrite", idle_timeout 15m, max_duration 60m,
 // everything else empty or false).
 //

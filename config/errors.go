@@ -130,12 +130,16 @@ func locate(entries []entry, key []string) (offset int, ok bool) {
 }
 
 // keyString writes a key as TOML does: parts joined by dots, quoted when not bare.
+// A long part (a pasted profile name) is cut, and then quoted for its "…".
 func keyString(parts []string) string {
 	quoted := make([]string, len(parts))
 	for i, p := range parts {
-		if bareKey.MatchString(p) {
+		switch shown, rest := cutEscaped(p, echoCells); {
+		case rest > 0:
+			quoted[i] = `"` + shown + `…"`
+		case bareKey.MatchString(p):
 			quoted[i] = p
-		} else {
+		default:
 			quoted[i] = strconv.Quote(p)
 		}
 	}

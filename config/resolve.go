@@ -21,6 +21,7 @@ const (
 	envProject  = "ACTAS_PROJECT"
 	envEmail    = "ACTAS_EMAIL"
 	envReadOnly = "ACTAS_READ_ONLY"
+	envInsecure = "ACTAS_INSECURE"
 )
 
 // Settings are the effective settings the console and the CLI use.
@@ -28,7 +29,7 @@ type Settings struct {
 	Profile Profile // the chosen profile's values after precedence is applied (Name "" when none)
 	// Sources says, for each field name ("endpoint", "project", "email",
 	// "read_only", "require_reason", "idle_timeout", "max_duration",
-	// "allow_impersonating_operators", "dialect", "profile"), where its value
+	// "allow_impersonating_operators", "insecure", "dialect", "profile"), where its value
 	// came from: "flag", "env", "profile", "default". For "profile" itself,
 	// "profile" means the file's default_profile and "default" means none.
 	Sources map[string]string
@@ -38,6 +39,7 @@ type Settings struct {
 type Overrides struct {
 	Profile, Endpoint, Project, Email string
 	ReadOnly                          *bool
+	Insecure                          *bool // --insecure
 }
 
 // Resolve picks the profile (flag Profile > env ACTAS_PROFILE > file
@@ -48,8 +50,14 @@ type Overrides struct {
 // any case; anything else is an error). An empty variable is not given.
 //
 // A profile asked for by flag or environment that is not defined is an error
-// listing the known profiles. An endpoint given by flag or environment must
-// be an http(s) URL with a host, as in the file.
+// listing the known profiles.
+//
+// insecure (ACTAS_INSECURE, read like ACTAS_READ_ONLY) follows the usual
+// precedence. The effective endpoint, wherever it came from, must pass
+// client.CheckEndpoint with the effective insecure: an http(s) URL with a
+// host and no user:password@, and plain http only to a loopback host unless
+// insecure. A refused endpoint is an error naming where it came from
+// (--endpoint, ACTAS_ENDPOINT, or the file, its line and key).
 //
 // read_only can only be made stricter: it is true when the flag, the
 // environment or the profile says true, so --read-only=false (or
@@ -72,13 +80,17 @@ func Resolve(f *File, o Overrides, getenv func(string) string) (Settings, error)
 			"endpoint": sourceDefault, "project": sourceDefault, "email": sourceDefault,
 			"read_only": sourceDefault, "require_reason": sourceDefault,
 			"idle_timeout": sourceDefault, "max_duration": sourceDefault,
-			"allow_impersonating_operators": sourceDefault,
+			"allow_impersonating_operators": sourceDefault, "insecure": sourceDefault,
 		},
 	}
 
-	// The environment's read-only is checked first: a bad value is an error
+	// The environment's booleans are checked first: a bad value is an error
 	// whatever else is given.
 	envReadOnly, err := parseBool(envReadOnly, getenv(envReadOnly))
+	if err != nil {
+		return Settings{}, err
+	}
+	envInsecure, err := parseBool(envInsecure, getenv(envInsecure))
 	if err != nil {
 		return Settings{}, err
 	}
@@ -100,9 +112,9 @@ func Resolve(f *File, o Overrides, getenv func(string) string) (Settings, error)
 			if f.Path != "" {
 				where = " in " + f.Path
 			}
-			return Settings{}, errorf("profile %q (from %s) is not defined%s (%s)", name, from, where, knownProfiles(f))
+			return Settings{}, errorf("profile %s (from %s) is not defined%s (%s)", quoteValue(name), from, where, knownProfiles(f))
 		}
-		for _, field := range []string{"dialect", "endpoint", "project", "email", "read_only", "require_reason", "idle_timeout", "max_duration", "allow_impersonating_operators"} {
+		for _, field := range []string{"dialect", "endpoint", "project", "email", "read_only", "require_reason", "idle_timeout", "max_duration", "allow_impersonating_operators", "insecure"} {
 			if f.written(name, p, field) {
 				s.Sources[field] = sourceProfile
 			}
@@ -135,14 +147,16 @@ func Resolve(f *File, o Overrides, getenv func(string) string) (Settings, error)
 			*v.dst, s.Sources[v.field] = e, sourceEnv
 		}
 	}
-	if o.Endpoint != "" {
-		if msg := checkEndpoint(o.Endpoint); msg != "" {
-			return Settings{}, errorf("--endpoint: %s", msg)
-		}
-	} else if e := getenv(envEndpoint); e != "" {
-		if msg := checkEndpoint(e); msg != "" {
-			return Settings{}, errorf("%s: %s", envEndpoint, msg)
-		}
+
+	// Insecure: flag > env > profile > default.
+	switch {
+	case o.Insecure != nil:
+		s.Profile.Insecure, s.Sources["insecure"] = *o.Insecure, sourceFlag
+	case envInsecure != nil:
+		s.Profile.Insecure, s.Sources["insecure"] = *envInsecure, sourceEnv
+	}
+	if err := f.checkEndpoint(s); err != nil {
+		return Settings{}, err
 	}
 
 	// Read-only: only ever stricter. The source is the first in precedence
@@ -167,7 +181,8 @@ func Resolve(f *File, o Overrides, getenv func(string) string) (Settings, error)
 // made by Load, every field counts as written except an empty string and false.
 func (f *File) written(name string, p Profile, field string) bool {
 	if f.given != nil {
-		return f.given[name][field]
+		_, ok := f.given[name][field]
+		return ok
 	}
 	switch field {
 	case "dialect":
@@ -184,8 +199,33 @@ func (f *File) written(name string, p Profile, field string) bool {
 		return p.RequireReason
 	case "allow_impersonating_operators":
 		return p.AllowImpersonatingOperators
+	case "insecure":
+		return p.Insecure
 	}
 	return true // durations: 0 is "no limit", not "not written"
+}
+
+// checkEndpoint refuses the effective endpoint by client.CheckEndpoint's rule,
+// once the effective insecure is known, naming where the endpoint came from.
+func (f *File) checkEndpoint(s Settings) error {
+	p := s.Profile
+	if p.Endpoint == "" {
+		return nil
+	}
+	msg := endpointProblem(p.Endpoint, p.Insecure)
+	switch {
+	case msg == "":
+		return nil
+	case s.Sources["endpoint"] == sourceFlag:
+		return errorf("--endpoint: %s", msg)
+	case s.Sources["endpoint"] == sourceEnv:
+		return errorf("%s: %s", envEndpoint, msg)
+	}
+	key := keyString([]string{"profiles", p.Name, "endpoint"})
+	if f.Path == "" {
+		return errorf("%s: %s", key, msg)
+	}
+	return &fileError{path: f.Path, line: f.given[p.Name]["endpoint"], key: key, msg: msg}
 }
 
 // parseBool reads a boolean environment variable; "" is not given (nil).
@@ -199,7 +239,7 @@ func parseBool(name, v string) (*bool, error) {
 	case "0", "false", "no":
 		b = false
 	default:
-		return nil, errorf("%s: %q is not a boolean (use 1, true, yes, 0, false or no)", name, v)
+		return nil, errorf("%s: %s is not a boolean (use 1, true, yes, 0, false or no)", name, quoteValue(v))
 	}
 	return &b, nil
 }

@@ -49,7 +49,7 @@ var (
 func sources(set ...string) map[string]string {
 	m := map[string]string{}
 	for _, f := range []string{"profile", "dialect", "endpoint", "project", "email", "read_only",
-		"require_reason", "idle_timeout", "max_duration", "allow_impersonating_operators"} {
+		"require_reason", "idle_timeout", "max_duration", "allow_impersonating_operators", "insecure"} {
 		m[f] = "default"
 	}
 	for _, s := range set {
@@ -210,6 +210,12 @@ var resolveErrorCases = []struct {
 		`ACTAS_ENDPOINT: "appwrite.example.com" is not an http(s) URL with a host (e.g. https://appwrite.example.com/v1)`},
 	{"endpoint flag not a URL", precedenceDoc, Overrides{Endpoint: "localhost:8080"}, nil,
 		`--endpoint: "localhost:8080" is not an http(s) URL with a host (e.g. https://appwrite.example.com/v1)`},
+	{"endpoint flag with a password", "", Overrides{Endpoint: "http://me:secret@127.0.0.1:1/v1"}, nil,
+		`--endpoint: "http://…@127.0.0.1:1/v1" carries a user name or password: sign in with your own email and password; drop the user:password@ part`},
+	{"endpoint env with a password", "", Overrides{}, map[string]string{"ACTAS_ENDPOINT": "https://me:secret@appwrite.example.com/v1"},
+		`ACTAS_ENDPOINT: "https://…@appwrite.example.com/v1" carries a user name or password: sign in with your own email and password; drop the user:password@ part`},
+	{"endpoint env with a password, with insecure", "", Overrides{Insecure: yes()}, map[string]string{"ACTAS_ENDPOINT": "http://me:secret@lab.example.com/v1"},
+		`ACTAS_ENDPOINT: "http://…@lab.example.com/v1" carries a user name or password: sign in with your own email and password; drop the user:password@ part`},
 	{"endpoint env with a newline", "", Overrides{}, map[string]string{"ACTAS_ENDPOINT": "https://x.example\nhttps://y.example"},
 		`ACTAS_ENDPOINT: "https://x.example\nhttps://y.example" is not an http(s) URL with a host (e.g. https://appwrite.example.com/v1)`},
 }

@@ -19,5 +19,12 @@ func (srv *Server) Describe(endpoint string) string {
 	fmt.Fprintf(&b, "  with MFA      %s / %s, TOTP secret %s (`actas demo totp` prints a code)\n", MFAEmail, MFAPassword, MFATOTPSecret)
 	fmt.Fprintf(&b, "Targets: %s (%s, %s), blocked %s, and users with escape sequences, long and non-Latin names.\n",
 		AdaEmail, AdaID, AdaPhone, BlockedEmail)
+	if m := srv.faults.hostile(); m.on() {
+		ids := "ids intact"
+		if m.ids {
+			ids = "ids too"
+		}
+		fmt.Fprintf(&b, "Hostile mode: every string served ends in control bytes, escape sequences and invalid UTF-8 (%s).\n", ids)
+	}
 	return b.String()
 }

@@ -19,12 +19,19 @@ type Fault struct {
 	Malformed  bool          // answer 200 with the JSON cut in half
 }
 
-// Knobs misbehave at random across all requests (for manual runs: `actas demo --fault-rate`).
+// Knobs misbehave across all requests (for manual runs: `actas demo --fault-rate`,
+// `--hostile`): at random, and in hostile mode in every answer.
 type Knobs struct {
 	Latency   time.Duration // added to every request
 	FaultRate float64       // share of requests answered 500 or 503
 	DropRate  float64       // share of connections dropped
 	SlowBody  time.Duration // every body trickled out over this long
+	// Hostile, when not empty, is appended to every JSON string value of every answer
+	// (ids and secrets excepted), becomes an extra key of every preferences object, and
+	// travels in an X-Hostile header. HostileString is the canonical value.
+	Hostile string
+	// HostileIDs extends Hostile to ids ($id and keys ending in "Id"); secrets stay intact.
+	HostileIDs bool
 }
 
 type faults struct {
@@ -60,8 +67,16 @@ func (f *faults) next(path string) Fault {
 	return out
 }
 
-// apply runs the request through a fault; it reports whether the request was answered.
-func (f Fault) apply(w http.ResponseWriter, r *http.Request, serve func(http.ResponseWriter)) {
+// hostile is the hostile mode the knobs ask for.
+func (f *faults) hostile() hostileMode {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return hostileMode{text: f.knobs.Hostile, ids: f.knobs.HostileIDs}
+}
+
+// apply runs the request through a fault. Hostile mode rewrites what is answered (the
+// route's answer or the fault's error) before it is cut short or trickled out.
+func (f Fault) apply(w http.ResponseWriter, r *http.Request, hostile hostileMode, serve func(http.ResponseWriter)) {
 	if f.Delay > 0 {
 		select {
 		case <-time.After(f.Delay):
@@ -73,9 +88,10 @@ func (f Fault) apply(w http.ResponseWriter, r *http.Request, serve func(http.Res
 		panic(http.ErrAbortHandler) // net/http closes the connection without a response
 	}
 	if f.Status != 0 {
-		writeError(w, faultError(f.Status, f.RetryAfter))
+		hostile.wrap(r, func(w http.ResponseWriter) { writeError(w, faultError(f.Status, f.RetryAfter)) })(w)
 		return
 	}
+	serve = hostile.wrap(r, serve)
 	if !f.Malformed && f.SlowBody == 0 {
 		serve(w)
 		return

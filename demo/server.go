@@ -101,7 +101,7 @@ func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	done := srv.seen.arrive(r)
 	defer func() { done(rec.status) }()
 	fault := srv.faults.next(r.URL.Path)
-	fault.apply(rec, r, func(w http.ResponseWriter) { srv.mux.ServeHTTP(w, r) })
+	fault.apply(rec, r, srv.faults.hostile(), func(w http.ResponseWriter) { srv.mux.ServeHTTP(w, r) })
 }
 
 type statusRecorder struct {

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"net/http"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -77,4 +78,18 @@ func updateImpersonator(x *exchange) *apiError {
 	u.impersonator = *body.Impersonator
 	u.updatedAt = x.now.UnixMilli()
 	return x.reply(http.StatusOK, u.userDoc())
+}
+
+// deleteUserSessions signs a user out everywhere (an admin revoking access): every later
+// request with one of those session values is a guest's.
+func deleteUserSessions(x *exchange) *apiError {
+	seq, err := x.pathUser()
+	if err != nil {
+		return err
+	}
+	for _, s := range slices.Clone(x.st.sessions.byUser[seq]) {
+		x.st.sessions.remove(s)
+	}
+	x.w.WriteHeader(http.StatusNoContent)
+	return nil
 }

@@ -115,7 +115,7 @@ func TestActAsAndStop(t *testing.T) {
 	tm.keys("Enter")
 	screen := tm.waitText("Their sessions (2)")
 	first := strings.SplitN(screen, "\n", 2)[0]
-	if !strings.HasPrefix(first, "IMPERSONATING Ada Lovelace ada@example.com (ada) · READ-ONLY · operator support@example.com · 00:0") ||
+	if !strings.HasPrefix(first, "IMPERSONATING ada@example.com (ada) “Ada Lovelace” · READ-ONLY · operator support@example.com · 00:0") ||
 		!strings.Contains(first, "ctrl+x stop") {
 		t.Fatalf("banner: %q", first)
 	}
@@ -124,7 +124,7 @@ func TestActAsAndStop(t *testing.T) {
 	}
 
 	tm.keys("C-x")
-	screen = tm.waitText("Stopped acting as Ada Lovelace")
+	screen = tm.waitText("Stopped acting as ada@example.com (ada)")
 	if strings.Contains(screen, "IMPERSONATING") {
 		t.Fatalf("banner after stop:\n%s", screen)
 	}

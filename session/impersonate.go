@@ -25,48 +25,79 @@ type Active struct {
 // been replaced.
 var ErrStale = errors.New("that impersonation has ended")
 
-// Impersonate acts as one target. Only an operator who may impersonate can, with a reason
-// when the profile requires one; a running impersonation is stopped first (one target at a
-// time). The backend verifies the target before anything is shown as them, and an operator
-// account as target is refused unless the profile allows it. Refusals are journaled too.
-// It starts read-only.
+// Attempt is an impersonation from the moment it is asked for: Begin registers it, Verify
+// runs it. A stop in between cancels it before anything is sent.
+type Attempt struct{ a *attempt }
+
+// Gen is the impersonation's generation, as Active.Gen will say once it is verified.
+func (a *Attempt) Gen() int { return a.a.gen }
+
+// Impersonate acts as one target: Begin, then Verify.
 func (s *Session) Impersonate(ctx context.Context, target client.Target, reason string) (Active, error) {
+	att, err := s.Begin(target, reason)
+	if err != nil {
+		return Active{}, err
+	}
+	return s.Verify(ctx, att)
+}
+
+// Begin registers an attempt to act as target at once, without sending anything, so that
+// a stop from this moment on cancels everything it would do. Only an operator who may
+// impersonate can, with a reason when the profile requires one; a running impersonation
+// is stopped first (one target at a time). Refusals are journaled.
+func (s *Session) Begin(target client.Target, reason string) (*Attempt, error) {
 	reason = strings.TrimSpace(reason)
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.state == SignedOut {
-		s.mu.Unlock()
-		return Active{}, client.ErrNotSignedIn
+		return nil, client.ErrNotSignedIn
 	}
 	if !s.operator.CanImpersonate {
-		s.mu.Unlock()
-		return Active{}, ErrNotOperator
+		return nil, ErrNotOperator
 	}
-	s.mu.Unlock()
-	named := Entry{NamedBy: target.Kind.String(), NamedAs: target.Value, Reason: reason}
 	if s.cfg.Policy.RequireReason && reason == "" {
-		return Active{}, s.refuse(named, ErrReasonRequired)
+		return nil, s.refuseLocked(namedEntry(target, reason), ErrReasonRequired)
 	}
-	// Stop the running one and register this attempt in one step, so that ctrl+x from now
-	// on cancels everything this attempt does.
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	s.mu.Lock()
 	s.stopLocked(StopSwitch, "")
 	s.gen++
-	att := &attempt{gen: s.gen, target: target, reason: reason, cancel: cancel}
+	ctx, cancel := context.WithCancel(context.Background())
+	att := &attempt{id: NewImpersonationID(), gen: s.gen, target: target, reason: reason, ctx: ctx, cancel: cancel}
 	s.current = att
-	s.mu.Unlock()
+	return &Attempt{att}, nil
+}
 
-	if err := s.checkNotOperator(ctx, target); err != nil {
+func namedEntry(target client.Target, reason string) Entry {
+	return Entry{NamedBy: target.Kind.String(), NamedAs: target.Value, Reason: reason}
+}
+
+// Verify runs an attempt: the backend must confirm it acts as the target before anything
+// is shown as them, and an operator account as target is refused unless the profile
+// allows it. An attempt stopped since Begin sends nothing. It starts read-only.
+func (s *Session) Verify(ctx context.Context, a *Attempt) (Active, error) {
+	att := a.a
+	s.mu.Lock()
+	if s.current != att || att.ctx.Err() != nil {
+		s.mu.Unlock()
+		return Active{}, client.ErrStopped
+	}
+	s.mu.Unlock()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	defer context.AfterFunc(att.ctx, cancel)() // a stop cancels the verification too
+
+	named := namedEntry(att.target, att.reason)
+	named.Impersonation = att.id
+	if err := s.checkNotOperator(ctx, att.target); err != nil {
 		s.mu.Lock()
+		defer s.mu.Unlock()
 		if s.current == att {
 			s.current = nil
 		}
-		s.mu.Unlock()
-		return Active{}, s.refuse(named, err)
+		return Active{}, s.refuseLocked(named, err)
 	}
-	imp, err := s.cfg.Backend.Impersonate(ctx, target, client.ImpersonateOptions{
-		Reason:  reason,
+	imp, err := s.cfg.Backend.Impersonate(ctx, att.target, client.ImpersonateOptions{
+		Reason:  att.reason,
+		Before:  func(x client.Exchange) error { return s.before(att, x) },
 		Observe: func(x client.Exchange) { s.observe(att, x) },
 	})
 
@@ -80,12 +111,17 @@ func (s *Session) Impersonate(ctx context.Context, target client.Target, reason 
 		if err == nil {
 			imp.Stop() // stopped, signed out or replaced while it was being verified
 		}
+		if errors.Is(err, ErrJournal) {
+			return Active{}, err
+		}
 		return Active{}, client.ErrStopped
 	}
 	if err != nil {
 		s.current = nil
-		named.Event, named.Why = EventImpersonateRefuse, oneLine(err.Error())
-		return Active{}, errors.Join(err, s.journal(named))
+		if errors.Is(err, client.ErrUnauthorized) {
+			s.endSessionLocked()
+		}
+		return Active{}, s.refuseLocked(named, err)
 	}
 	now := s.cfg.Clock()
 	att.subject = imp.Subject()
@@ -93,7 +129,7 @@ func (s *Session) Impersonate(ctx context.Context, target client.Target, reason 
 	named.Event, named.Target, named.TargetName = EventImpersonateStart, att.subject.ID, att.subject.Email
 	if jerr := s.journal(named); jerr != nil {
 		// No journal, no impersonation: an unrecorded act-as session must not go on.
-		s.stopLocked(StopError, "the journal could not be written")
+		s.stopLocked(StopError, journalFailure)
 		return Active{}, jerr
 	}
 	return s.activeLocked(), nil
@@ -112,26 +148,65 @@ func (s *Session) checkNotOperator(ctx context.Context, target client.Target) er
 	return nil // not found or not readable: the verification decides
 }
 
-func (s *Session) refuse(named Entry, err error) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+func (s *Session) refuseLocked(named Entry, err error) error {
 	named.Event, named.Why = EventImpersonateRefuse, oneLine(err.Error())
 	return errors.Join(err, s.journal(named))
 }
 
-// observe journals one request made as the user, with the target and reason of the
-// impersonation it was made for, even when it finishes after that one ended.
+// before journals a request about to be made as the user; it goes out only once the
+// journal has accepted the line, and only while its impersonation still runs. A journal
+// that fails stops the impersonation at once.
+func (s *Session) before(att *attempt, x client.Exchange) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.current != att {
+		return client.ErrStopped // stopped meanwhile: nothing more goes out as them
+	}
+	e := att.entry(EventRequest, x)
+	e.Method, e.Path = x.Method, x.Path
+	if err := s.journal(e); err != nil {
+		s.journalFailedLocked(att)
+		return err
+	}
+	return nil
+}
+
+// observe journals how a request made as the user went, with the target and reason of
+// the impersonation it was made for, even when it finishes after that one ended.
 func (s *Session) observe(att *attempt, x client.Exchange) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	e := Entry{Event: EventRequest, Method: x.Method, Path: x.Path, Status: x.Status,
-		DurationMS: x.Duration.Milliseconds(), Reason: att.reason}
+	e := att.entry(EventResponse, x)
+	e.Status, e.DurationMS = x.Status, x.Duration.Milliseconds()
+	if s.journal(e) != nil {
+		s.journalFailedLocked(att)
+	}
+}
+
+// entry is a journal line about a request of this attempt.
+func (att *attempt) entry(event string, x client.Exchange) Entry {
+	e := Entry{Event: event, Impersonation: att.id, Seq: x.Seq, Reason: att.reason}
 	if att.subject.ID != "" {
 		e.Target, e.TargetName = att.subject.ID, att.subject.Email
 	} else { // the verification itself: who was asked for
 		e.NamedBy, e.NamedAs = att.target.Kind.String(), att.target.Value
 	}
-	_ = s.journal(e)
+	return e
+}
+
+// journalFailure is why an impersonation stops when its journal cannot be written.
+const journalFailure = "the journal could not be written"
+
+func (s *Session) journalFailedLocked(att *attempt) {
+	if s.current != att {
+		return
+	}
+	if s.state != Impersonating { // still being verified
+		s.current = nil
+		att.cancel()
+		return
+	}
+	s.stopLocked(StopError, journalFailure)
 }
 
 // Active is the current impersonation, if any (an expired one is stopped first).
@@ -170,12 +245,12 @@ func (s *Session) Elevate(gen int) (Active, error) {
 		return s.activeLocked(), ErrWriteForbidden
 	}
 	if !s.write {
-		s.write = true
 		sub := s.imp.Subject()
-		if err := s.journal(Entry{Event: EventElevate, Target: sub.ID, TargetName: sub.Email, Reason: s.current.reason}); err != nil {
-			s.write = false
-			return s.activeLocked(), err
+		if err := s.journal(Entry{Event: EventElevate, Impersonation: s.current.id, Target: sub.ID, TargetName: sub.Email, Reason: s.current.reason}); err != nil {
+			s.stopLocked(StopError, journalFailure)
+			return Active{}, err
 		}
+		s.write = true
 	}
 	return s.activeLocked(), nil
 }
@@ -238,15 +313,20 @@ func (s *Session) StopGen(gen int, why StopReason) bool {
 // cancelled, the impersonating client is discarded and the stop is journaled. It reports
 // whether there was one to stop.
 func (s *Session) Stop(why StopReason) bool {
+	return s.StopWith(why, "")
+}
+
+// StopWith is Stop with a detail for the journal ("interrupted by SIGTERM").
+func (s *Session) StopWith(why StopReason, detail string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.stopLocked(why, "")
+	return s.stopLocked(why, detail)
 }
 
 func (s *Session) stopLocked(why StopReason, detail string) bool {
 	att := s.current
 	s.current = nil
-	if att != nil && att.cancel != nil {
+	if att != nil {
 		att.cancel() // a verification still running ends now
 	}
 	if s.state != Impersonating {
@@ -256,33 +336,60 @@ func (s *Session) stopLocked(why StopReason, detail string) bool {
 	s.imp.Stop()
 	s.imp = nil
 	s.state = SignedIn
-	s.ended = Ending{Gen: s.gen, Why: why, Detail: detail}
-	_ = s.journal(Entry{Event: EventImpersonateStop, Target: sub.ID, TargetName: sub.Email, Why: string(why),
-		Detail: detail, Reason: att.reason, DurationMS: s.cfg.Clock().Sub(s.started).Milliseconds()})
 	s.write = false
+	s.ended = Ending{Gen: s.gen, Why: why, Detail: detail}
+	err := s.journal(Entry{Event: EventImpersonateStop, Impersonation: att.id, Target: sub.ID, TargetName: sub.Email,
+		Why: string(why), Detail: detail, Reason: att.reason, DurationMS: s.cfg.Clock().Sub(s.started).Milliseconds()})
+	if err != nil {
+		s.ended.JournalErr = err
+	}
 	return true
 }
 
-// Overview reads, as the user of impersonation gen, their account, devices and activity.
+// Overview reads, as the user of impersonation gen, their account, devices and activity;
+// it is theirs only if the backend still acts as them after the last of those reads.
 func (s *Session) Overview(ctx context.Context, gen int) (client.Overview, error) {
-	s.mu.Lock()
-	if err := s.usableLocked(gen); err != nil {
-		s.mu.Unlock()
+	imp, err := s.impersonation(gen)
+	if err != nil {
 		return client.Overview{}, err
 	}
-	imp := s.imp
-	s.mu.Unlock()
 	ov, err := imp.Overview(ctx)
-	return ov, s.afterRequest(gen, err)
+	if err == nil {
+		err = imp.Verify(ctx)
+	}
+	if err != nil {
+		return client.Overview{}, s.afterRequest(gen, err)
+	}
+	return ov, nil
 }
 
-// afterRequest ends the impersonation when the backend no longer honours it.
+func (s *Session) impersonation(gen int) (client.Impersonation, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.usableLocked(gen); err != nil {
+		return nil, err
+	}
+	return s.imp, nil
+}
+
+// ErrNoLongerActing withholds an answer that came after the backend stopped acting as the
+// user: it may be the operator's own data.
+var ErrNoLongerActing = errors.New("the backend stopped acting as the user: the answer was not shown, it may be your own data")
+
+// afterRequest ends the impersonation when the backend no longer honours it, and the
+// whole session when the backend no longer knows the operator (revoked elsewhere).
 func (s *Session) afterRequest(gen int, err error) error {
-	if errors.Is(err, client.ErrNotHonoured) {
+	switch {
+	case errors.Is(err, client.ErrNotHonoured):
 		s.mu.Lock()
 		if s.gen == gen {
 			s.stopLocked(StopError, "the backend stopped acting as the user")
 		}
+		s.mu.Unlock()
+		return errors.Join(ErrNoLongerActing, err)
+	case errors.Is(err, client.ErrUnauthorized):
+		s.mu.Lock()
+		s.endSessionLocked()
 		s.mu.Unlock()
 	}
 	return err
@@ -291,29 +398,34 @@ func (s *Session) afterRequest(gen int, err error) error {
 // Do sends a raw request as the user of impersonation gen. A write is sent only when the
 // impersonation was elevated to write and typed is the user's email or id, typed by the
 // operator to confirm, and only after its intent is journaled; otherwise nothing is sent
-// and the refusal is journaled.
+// and the refusal is journaled. Any answer is returned only once the backend confirms,
+// after it, that it still acts as the user.
 func (s *Session) Do(ctx context.Context, gen int, req client.Request, typed string) (client.Response, error) {
 	s.mu.Lock()
 	if err := s.usableLocked(gen); err != nil {
 		s.mu.Unlock()
 		return client.Response{}, err
 	}
-	imp, sub, reason := s.imp, s.imp.Subject(), s.current.reason
+	imp, sub, att := s.imp, s.imp.Subject(), s.current
 	if client.IsWrite(req.Method) {
 		var refusal error
 		switch {
+		case s.cfg.Policy.ReadOnly:
+			refusal = ErrWriteForbidden
 		case !s.write:
 			refusal = ErrReadOnly
 		case !Confirms(typed, sub):
 			refusal = ErrNotConfirmed
 		}
-		line := Entry{Event: EventRequestIntent, Method: strings.ToUpper(req.Method), Path: client.RedactPath(req.Path),
-			Target: sub.ID, TargetName: sub.Email, Reason: reason}
+		line := Entry{Event: EventRequestIntent, Impersonation: att.id, Method: strings.ToUpper(req.Method),
+			Path: client.RedactPath(req.Path), Target: sub.ID, TargetName: sub.Email, Reason: att.reason}
 		if refusal != nil {
 			line.Event, line.Why = EventRequestRefused, refusal.Error()
 		}
-		if err := s.journal(line); err != nil && refusal == nil {
-			refusal = err // no journal, no write
+		if err := s.journal(line); err != nil {
+			s.stopLocked(StopError, journalFailure)
+			s.mu.Unlock()
+			return client.Response{}, errors.Join(refusal, err) // no journal, no write
 		}
 		if refusal != nil {
 			s.mu.Unlock()
@@ -323,6 +435,11 @@ func (s *Session) Do(ctx context.Context, gen int, req client.Request, typed str
 	s.active = s.cfg.Clock()
 	s.mu.Unlock()
 	resp, err := imp.Do(ctx, req)
+	if resp.Status != 0 && !errors.Is(err, client.ErrUnauthorized) {
+		if verr := imp.Verify(ctx); verr != nil {
+			return client.Response{}, s.afterRequest(gen, verr)
+		}
+	}
 	return resp, s.afterRequest(gen, err)
 }
 

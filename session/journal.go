@@ -26,7 +26,17 @@ const (
 	EventRequestRefused    = "request.refused"
 	EventRequestIntent     = "request.write" // a write about to be sent, journaled first
 	EventElevate           = "impersonation.write"
+	// EventImpersonateUnterminated closes, at the next open, an impersonation whose console
+	// was killed before it could journal the stop.
+	EventImpersonateUnterminated = "impersonation.unterminated"
 )
+
+// ErrJournal is matched (errors.Is) by every error OpenJournal and Append return: an
+// impersonation must stop at once when its journal cannot be written.
+var ErrJournal = errors.New("the audit journal could not be written")
+
+// journalErr wraps cause in ErrJournal, keeping cause's message on the same line.
+func journalErr(cause error) error { return fmt.Errorf("%w: %w", ErrJournal, cause) }
 
 // Entry is one journal line. It never holds a secret or a body.
 type Entry struct {
@@ -48,6 +58,18 @@ type Entry struct {
 	Path       string    `json:"path,omitempty"`
 	Status     int       `json:"status,omitempty"`
 	DurationMS int64     `json:"durationMs,omitempty"`
+	// Impersonation ties the start, stop and request lines of one impersonation together
+	// (NewImpersonationID).
+	Impersonation string `json:"impersonation,omitempty"`
+	// Seq numbers the requests of one impersonation, so that a response line pairs with its
+	// request line.
+	Seq int `json:"seq,omitempty"`
+	// Who wrote a start line, filled in by Append, so a later open can tell whether that
+	// process is gone: pid, its start identity (survives pid reuse; empty where unknown)
+	// and the host.
+	PID       int    `json:"pid,omitempty"`
+	ProcStart string `json:"procStart,omitempty"`
+	Host      string `json:"host,omitempty"`
 }
 
 // DefaultJournalPath is $XDG_STATE_HOME/actas/audit.jsonl (~/.local/state/actas/ by default).
@@ -58,30 +80,41 @@ func DefaultJournalPath() string {
 // Journal is the console's own append-only audit log: JSON lines, mode 0600, each line
 // written and fsync'd before the call returns.
 type Journal struct {
-	mu   sync.Mutex
-	f    *os.File
-	path string
+	mu           sync.Mutex
+	f            *os.File
+	path         string
+	self         process // this process, stamped on start lines
+	unterminated []Entry
 }
 
-// OpenJournal opens (or creates) the journal. A line left torn by a crash is closed off
-// first, so the next entry starts on a line of its own.
+// OpenJournal opens (or creates) the journal: a regular file of the current user, never
+// through a symbolic link. A line left torn by a crash is closed off first, so the next
+// entry starts on a line of its own; then impersonations left open by a killed console are
+// closed off (Unterminated).
 func OpenJournal(path string) (*Journal, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("journal: %w", err)
+		return nil, journalErr(err)
 	}
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o600)
+	f, err := openJournalFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("journal: %w", err)
+		return nil, journalErr(err)
 	}
-	if err := f.Chmod(0o600); err != nil {
+	j := &Journal{f: f, path: path, self: currentProcess()}
+	if err := j.open(); err != nil {
 		f.Close()
-		return nil, fmt.Errorf("journal: %w", err)
+		return nil, journalErr(err)
 	}
-	if err := closeTornLine(f); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("journal: %w", err)
+	return j, nil
+}
+
+// open runs under an exclusive lock so that two consoles starting together do not both
+// record the same unterminated impersonation.
+func (j *Journal) open() error {
+	defer lockFile(j.f)()
+	if err := closeTornLine(j.f); err != nil {
+		return err
 	}
-	return &Journal{f: f, path: path}, nil
+	return j.recordUnterminated()
 }
 
 func closeTornLine(f *os.File) error {
@@ -105,22 +138,29 @@ func closeTornLine(f *os.File) error {
 // Path is where the journal lives.
 func (j *Journal) Path() string { return j.path }
 
-// Append writes one entry as one line and syncs it to disk.
+// Append writes one entry as one line and syncs it to disk. A start line gets this
+// process's identity (PID, ProcStart, Host), whatever the caller put there.
 func (j *Journal) Append(e Entry) error {
+	if e.Event == EventImpersonateStart {
+		e.PID, e.ProcStart, e.Host = j.self.pid, j.self.start, j.self.host
+	}
 	line, err := json.Marshal(e)
 	if err != nil {
-		return err
+		return journalErr(err)
 	}
 	line = append(line, '\n')
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	if j.f == nil {
-		return errors.New("journal: closed")
+		return journalErr(errors.New(j.path + " is closed"))
 	}
 	if _, err := j.f.Write(line); err != nil {
-		return fmt.Errorf("journal: %w", err)
+		return journalErr(err)
 	}
-	return j.f.Sync()
+	if err := j.f.Sync(); err != nil {
+		return journalErr(err)
+	}
+	return nil
 }
 
 func (j *Journal) Close() error {

@@ -1,8 +1,10 @@
 package session
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -71,5 +73,30 @@ func TestReadMissingJournal(t *testing.T) {
 	got, skipped, err := ReadJournal(filepath.Join(t.TempDir(), "none.jsonl"))
 	if err != nil || got != nil || skipped != 0 {
 		t.Fatalf("%v %d %v", got, skipped, err)
+	}
+}
+
+// Every failure of the journal is ErrJournal, with its cause kept.
+func TestJournalErrorsMatchErrJournal(t *testing.T) {
+	dir := t.TempDir()
+	blocker := filepath.Join(dir, "file")
+	if err := os.WriteFile(blocker, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := OpenJournal(filepath.Join(blocker, "audit.jsonl")) // its directory is a file
+	if !errors.Is(err, ErrJournal) || !strings.Contains(err.Error(), blocker) {
+		t.Fatalf("open: %v", err)
+	}
+
+	j, err := OpenJournal(filepath.Join(dir, "audit.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := j.Append(Entry{Time: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), Event: EventLogin}); !errors.Is(err, ErrJournal) {
+		t.Fatalf("unencodable entry: %v", err)
+	}
+	j.Close()
+	if err := j.Append(Entry{Event: EventLogout}); !errors.Is(err, ErrJournal) || !strings.Contains(err.Error(), "closed") {
+		t.Fatalf("after close: %v", err)
 	}
 }

@@ -35,7 +35,8 @@ const (
 	StopExpiry StopReason = "expiry"
 	StopSwitch StopReason = "switch"
 	StopLogout StopReason = "logout"
-	StopDone   StopReason = "done" // a scripted request (actas as) is finished
+	StopDone   StopReason = "done"   // a scripted request (actas as) is finished
+	StopSignal StopReason = "signal" // the process was told to end (ctrl+c, SIGTERM, SIGHUP)
 )
 
 var (
@@ -67,23 +68,27 @@ type Session struct {
 	active   time.Time // the operator's last action while impersonating (idle limit)
 	gen      int       // counts impersonations, so a late answer for an old one is recognisable
 	ended    Ending    // how the last impersonation ended
+	lost     string    // why the session ended by itself, if it did
 }
 
 // attempt is one impersonation from the moment it is asked for: its requests are
 // journaled with its target and reason even when they finish after it ended.
 type attempt struct {
+	id      string // names the impersonation on every journal line about it
 	gen     int
 	target  client.Target
 	reason  string
 	subject client.Subject // set once verified
-	cancel  context.CancelFunc
+	ctx     context.Context
+	cancel  context.CancelFunc // a stop cancels everything the attempt does
 }
 
 // Ending says how an impersonation ended, for a console that must say why.
 type Ending struct {
-	Gen    int
-	Why    StopReason
-	Detail string
+	Gen        int
+	Why        StopReason
+	Detail     string
+	JournalErr error // the stop itself could not be journaled
 }
 
 // wallClock is time.Now without the monotonic reading: deadlines are wall time, so a
@@ -115,9 +120,6 @@ func (s *Session) Operator() (client.Operator, bool) {
 // Policy is what the profile allows.
 func (s *Session) Policy() Policy { return s.cfg.Policy }
 
-// Backend is the operator's client, for searches and audit reads.
-func (s *Session) Backend() client.Backend { return s.cfg.Backend }
-
 // Secret is the session value to keep in the keyring.
 func (s *Session) Secret() string { return s.cfg.Backend.Secret() }
 
@@ -133,11 +135,19 @@ func (s *Session) journal(e Entry) error {
 	return s.cfg.Journal.Append(e)
 }
 
-func (s *Session) signedIn(op client.Operator, via string) (client.Operator, error) {
+func (s *Session) signedIn(ctx context.Context, op client.Operator, event, via string) (client.Operator, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if err := s.journal(Entry{Event: event, Via: via, Operator: op.Email, OperatorID: op.ID}); err != nil {
+		if event == EventLogin {
+			// A sign-in nobody could audit is not kept: end the session it created.
+			_ = s.cfg.Backend.Logout(ctx)
+			return client.Operator{}, errors.Join(errors.New("signed in, but the journal could not be written, so the session was ended"), err)
+		}
+		return client.Operator{}, err
+	}
 	s.operator, s.state = op, SignedIn
-	return op, s.journal(Entry{Event: EventLogin, Via: via})
+	return op, nil
 }
 
 // Login signs in with a password; an error matching client.ErrMFARequired asks for
@@ -147,7 +157,7 @@ func (s *Session) Login(ctx context.Context, cred client.Credentials) (client.Op
 	if err != nil {
 		return op, err
 	}
-	return s.signedIn(op, "password")
+	return s.signedIn(ctx, op, EventLogin, "password")
 }
 
 // CompleteMFA finishes a sign-in with a second factor.
@@ -156,16 +166,72 @@ func (s *Session) CompleteMFA(ctx context.Context, code string) (client.Operator
 	if err != nil {
 		return op, err
 	}
-	return s.signedIn(op, "password+totp")
+	return s.signedIn(ctx, op, EventLogin, "password+totp")
 }
 
-// Resume signs in with a stored session value, validated by the backend.
+// Resume signs in with a stored session value, validated by the backend. It is not a
+// sign-in, and the journal says so.
 func (s *Session) Resume(ctx context.Context, secret string) (client.Operator, error) {
 	op, err := s.cfg.Backend.Resume(ctx, secret)
 	if err != nil {
 		return op, err
 	}
-	return s.signedIn(op, "resumed")
+	return s.signedIn(ctx, op, EventResumed, "stored session")
+}
+
+// SignedOutWhy says why the session ended by itself ("" when it did not).
+func (s *Session) SignedOutWhy() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.lost
+}
+
+// endSessionLocked signs out here after the backend stopped knowing the operator
+// (revoked elsewhere, expired): any impersonation stops, and both are journaled.
+func (s *Session) endSessionLocked() {
+	if s.state == SignedOut {
+		return
+	}
+	s.stopLocked(StopError, sessionLost)
+	_ = s.journal(Entry{Event: EventSessionEnded, Why: sessionLost})
+	s.state, s.lost = SignedOut, sessionLost
+}
+
+// sessionLost is why a session ends when the backend answers 401 to the operator.
+const sessionLost = "the backend no longer accepts the operator's session (revoked elsewhere or expired): sign in again"
+
+// Search pages through subjects as the operator.
+func (s *Session) Search(ctx context.Context, q client.SubjectQuery) (client.SubjectPage, error) {
+	page, err := s.cfg.Backend.SearchSubjects(ctx, q)
+	return page, s.asOperator(err)
+}
+
+// Subject reads one subject as the operator sees them.
+func (s *Session) Subject(ctx context.Context, id string) (client.Subject, error) {
+	sub, err := s.cfg.Backend.Subject(ctx, id)
+	return sub, s.asOperator(err)
+}
+
+// Find looks a target up as the operator, before anything is sent as them.
+func (s *Session) Find(ctx context.Context, target client.Target) (client.Subject, error) {
+	sub, err := s.cfg.Backend.Find(ctx, target)
+	return sub, s.asOperator(err)
+}
+
+// OperatorAudit reads the backend's audit log of the operator.
+func (s *Session) OperatorAudit(ctx context.Context, limit int) ([]client.AuditEntry, error) {
+	rows, err := s.cfg.Backend.OperatorAudit(ctx, limit)
+	return rows, s.asOperator(err)
+}
+
+// asOperator ends the session when the backend stopped knowing the operator.
+func (s *Session) asOperator(err error) error {
+	if errors.Is(err, client.ErrUnauthorized) {
+		s.mu.Lock()
+		s.endSessionLocked()
+		s.mu.Unlock()
+	}
+	return err
 }
 
 // Logout stops any impersonation, ends the backend session and signs out here, even when

@@ -3,10 +3,12 @@ package session
 import (
 	"context"
 	"errors"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -19,9 +21,38 @@ var ctx = context.Background()
 
 type fixture struct {
 	srv     *demo.Server
+	url     string
 	sess    *Session
 	journal string
+	hooks   *hookTransport
 }
+
+// hookTransport runs a function just before the first request to a path goes out, so a
+// test can change the backend at an exact point without waiting.
+type hookTransport struct {
+	mu    sync.Mutex
+	hooks map[string]func()
+}
+
+func (h *hookTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	h.mu.Lock()
+	fn := h.hooks[r.URL.Path]
+	delete(h.hooks, r.URL.Path)
+	h.mu.Unlock()
+	if fn != nil {
+		fn()
+	}
+	return http.DefaultTransport.RoundTrip(r)
+}
+
+// before makes fn run right before the next request to path.
+func (f *fixture) before(path string, fn func()) {
+	f.hooks.mu.Lock()
+	defer f.hooks.mu.Unlock()
+	f.hooks.hooks[path] = fn
+}
+
+type ctxType = context.Context
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
@@ -33,7 +64,8 @@ func newFixtureWith(t *testing.T, policy Policy, clock func() time.Time) *fixtur
 	srv := demo.New(demo.Options{Users: 500, LoginLimit: -1})
 	hs := httptest.NewServer(srv)
 	t.Cleanup(hs.Close)
-	c, err := appwrite.New(appwrite.Config{Endpoint: hs.URL, Project: demo.DefaultProject})
+	hooks := &hookTransport{hooks: map[string]func(){}}
+	c, err := appwrite.New(appwrite.Config{Endpoint: hs.URL, Project: demo.DefaultProject, HTTP: client.HTTPConfig{Transport: hooks}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +75,7 @@ func newFixtureWith(t *testing.T, policy Policy, clock func() time.Time) *fixtur
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { j.Close() })
-	return &fixture{srv: srv, journal: path,
+	return &fixture{srv: srv, url: c.Endpoint(), journal: path, hooks: hooks,
 		sess: New(Config{Backend: c, Journal: j, Endpoint: c.Endpoint(), Project: demo.DefaultProject, Policy: policy, Clock: clock})}
 }
 
@@ -122,7 +154,7 @@ func TestImpersonateDoStop(t *testing.T) {
 		t.Fatalf("Do after stop: %v", err)
 	}
 	f.srv.ResetSeen()
-	if _, err := f.sess.Backend().SearchSubjects(ctx, client.SubjectQuery{Search: "ada"}); err != nil {
+	if _, err := f.sess.Search(ctx, client.SubjectQuery{Search: "ada"}); err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range f.srv.Seen() {
@@ -131,15 +163,20 @@ func TestImpersonateDoStop(t *testing.T) {
 		}
 	}
 	got := f.events(t)
-	if names := eventNames(got); names != "login request impersonation.start request impersonation.stop" {
+	// The verification, the start, the request and the check after it, the stop: every
+	// request line written before the request went out, its response after.
+	if names := eventNames(got); names != "login request response impersonation.start request response request response impersonation.stop" {
 		t.Fatalf("journal: %s", names)
 	}
-	start, req, stop := got[2], got[3], got[4]
+	start, req, answer, stop := got[3], got[4], got[5], got[8]
 	if start.Target != demo.AdaID || start.NamedBy != "email" || start.NamedAs != demo.AdaEmail || start.Reason != "HELP-4711" || start.OperatorID != demo.OperatorID {
 		t.Fatalf("start %+v", start)
 	}
-	if req.Method != "GET" || req.Path != "/v1/account" || req.Status != 200 || req.Reason != "HELP-4711" || req.Target != demo.AdaID {
+	if req.Method != "GET" || req.Path != "/v1/account" || req.Status != 0 || req.Reason != "HELP-4711" || req.Target != demo.AdaID {
 		t.Fatalf("request %+v", req)
+	}
+	if answer.Seq != req.Seq || answer.Status != 200 || answer.Impersonation != start.Impersonation || start.Impersonation == "" {
+		t.Fatalf("response %+v for %+v", answer, req)
 	}
 	if stop.Why != "key" || stop.Target != demo.AdaID {
 		t.Fatalf("stop %+v", stop)

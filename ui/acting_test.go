@@ -22,7 +22,7 @@ func writesSeenBy(w *world) int {
 // actAsWithReason opens the dialog for Ada and starts with a reason.
 func (h *harness) actAsWithReason(reason string) {
 	h.t.Helper()
-	h.m = update(h.m, askActAsMsg{target: adaTarget, label: "Ada Lovelace"})
+	h.m = update(h.m, askActAsMsg{target: adaTarget})
 	h.typeText(reason)
 	h.key("enter")
 	h.until("the impersonation", func(m Model) bool { return m.active != nil })
@@ -33,7 +33,7 @@ func TestReasonIsAskedAndRequiredByTheProfile(t *testing.T) {
 	w.deps.Policy.RequireReason = true
 	h := newHarness(t, w.deps, 120, 40)
 	h.signIn()
-	h.m = update(h.m, askActAsMsg{target: adaTarget, label: "Ada Lovelace"})
+	h.m = update(h.m, askActAsMsg{target: adaTarget})
 	if !strings.Contains(h.screen(), "Reason (required)") {
 		t.Fatalf("\n%s", h.screen())
 	}
@@ -44,7 +44,7 @@ func TestReasonIsAskedAndRequiredByTheProfile(t *testing.T) {
 	h.typeText("HELP-4711")
 	h.key("enter")
 	h.until("the impersonation", func(m Model) bool { return m.active != nil })
-	if l := bannerText(h.m); !strings.Contains(l, "READ-ONLY · HELP-4711 · operator") || !strings.HasPrefix(l, "IMPERSONATING Ada Lovelace") {
+	if l := bannerText(h.m); !strings.Contains(l, "READ-ONLY · HELP-4711 · operator") || !strings.HasPrefix(l, "IMPERSONATING ada@example.com (ada) “Ada Lovelace”") {
 		t.Fatalf("banner: %q", l)
 	}
 }
@@ -87,7 +87,7 @@ func TestElevateThenConfirmedWrite(t *testing.T) {
 	c.inputs[consoleBody].SetValue(`{"prefs":{"theme":"light"}}`)
 	h.key("enter")
 	screen := h.screen()
-	for _, want := range []string{"Send this write as them?", "PATCH " + w.url + "/account/prefs", "Ada Lovelace <ada@example.com> (ada)", `{"prefs":{"theme":"light"}}`} {
+	for _, want := range []string{"Send this write as them?", "PATCH " + w.url + "/account/prefs", "As       ada@example.com (ada)", "“Ada Lovelace”", `{"prefs":{"theme":"light"}}`} {
 		if !strings.Contains(screen, want) {
 			t.Fatalf("write dialog lacks %q:\n%s", want, screen)
 		}
@@ -179,6 +179,6 @@ func bannerText(m Model) string {
 	if m.active == nil {
 		return ""
 	}
-	n := strings.Count(m.bannerView(), "\n") + 1
+	n := strings.Count(string(m.bannerView()), "\n") + 1
 	return strings.Join(strings.Split(plain(m), "\n")[:n], "\n")
 }

@@ -14,11 +14,13 @@ import (
 )
 
 // actingAs is the user's own view, read as them: their account, their devices and their
-// recent activity. It is only ever opened from a verified impersonation.
+// recent activity. It is only ever opened from a verified impersonation, and shows an
+// answer only once the backend confirmed, after it, that it still acts as them.
 type actingAs struct {
 	env     *env
 	act     session.Active
 	ov      client.Overview
+	loaded  bool
 	loading bool
 	err     error
 	scroll  int
@@ -48,12 +50,12 @@ func (a *actingAs) load() tea.Cmd {
 	}
 }
 
-func (a *actingAs) Title() string    { return "Acting as user" }
-func (a *actingAs) Capturing() bool  { return false }
-func (a *actingAs) SetSize(w, h int) { a.height = h }
+func (a *actingAs) Title() sanitize.Safe { return "Acting as user" }
+func (a *actingAs) Capturing() bool      { return false }
+func (a *actingAs) SetSize(w, h int)     { a.height = h }
 func (a *actingAs) Help() []key.Binding {
 	k := a.env.keys
-	return []key.Binding{k.Details.Actions, k.Global.Write, k.Details.Refresh, k.Nav.Down, k.Global.Back}
+	return []key.Binding{k.Details.Actions, k.Details.Refresh, k.Nav.Down, k.Global.Back}
 }
 
 func (a *actingAs) Update(msg tea.Msg) (screen, tea.Cmd) {
@@ -64,7 +66,7 @@ func (a *actingAs) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 		a.loading, a.err = false, msg.err
 		if msg.err == nil {
-			a.ov = msg.ov
+			a.ov, a.loaded = msg.ov, true
 		}
 	case tea.KeyPressMsg:
 		k := a.env.keys
@@ -89,48 +91,53 @@ func (a *actingAs) Update(msg tea.Msg) (screen, tea.Cmd) {
 	return a, nil
 }
 
-func (a *actingAs) View(w, h int) string {
+func (a *actingAs) View(w, h int) sanitize.Safe {
 	st := a.env.styles
 	now := a.env.now()
-	lines := []string{st.Title.Render(sanitize.Line("Their account, as they see it: "+a.ov.Subject.Name, w))}
+	lines := []sanitize.Safe{st.Title.Render(sanitize.Fit("Their account, as they see it: "+identity(a.act.Subject), w))}
 	switch {
 	case a.loading:
 		lines = append(lines, st.Muted.Render("Loading their view…"))
 	case a.err != nil:
-		lines = append(lines, st.Error.Render(sanitize.Line("Could not read their view: "+a.err.Error()+" (r to retry)", w)))
+		lines = append(lines, st.Error.Render(sanitize.Fit("Could not read their view: "+errText(a.err)+" (r to retry)", w)))
 	}
-	facts := subjectFacts(a.ov.Subject, now)
-	for _, f := range a.ov.Facts {
-		facts = append(facts, fact{f.Label, f.Value})
+	if !a.loaded { // nothing is shown as theirs before the backend confirmed it
+		return sanitize.Join(lines, "\n")
 	}
+	facts := append(subjectFacts(a.ov.Subject, now), overviewFacts(a.ov)...)
 	lines = append(lines, renderFacts(st, facts, w)...)
-	lines = append(lines, "", st.Title.Render(sanitize.Fit("Their sessions ("+formatCount(len(a.ov.Devices))+")", w)))
+	lines = append(lines, "", st.Title.Render(sanitize.Fit(sanitize.Text("Their sessions ("+itoa(len(a.ov.Devices))+")"), w)))
 	for _, d := range a.ov.Devices {
-		cur := "  "
+		cur := sanitize.Safe("  ")
 		if d.Current {
 			cur = "* "
 		}
-		parts := []string{orNone(strings.TrimSpace(d.Client)), orNone(d.OS), d.IP, d.Country, "since " + when(d.Created, now)}
-		lines = append(lines, "  "+cur+sanitize.Line(strings.Join(nonEmpty(parts), " · "), max(1, w-4)))
+		parts := []string{strings.TrimSpace(d.Client), d.OS, d.IP, d.Country}
+		line := sanitize.Join(nonEmpty(parts), " · ") + " · since " + when(d.Created, now)
+		lines = append(lines, "  "+cur+sanitize.Fit(line, max(1, w-4)))
 	}
 	lines = append(lines, "", st.Title.Render(sanitize.Fit("Their recent activity", w)))
-	if len(a.ov.Activity) == 0 && !a.loading {
+	if len(a.ov.Activity) == 0 {
 		lines = append(lines, st.Muted.Render("  none recorded"))
 	}
 	for _, e := range a.ov.Activity {
-		line := e.Time.UTC().Format("2006-01-02 15:04") + "  " + e.Event + "  " + e.IP + "  " + e.Client
-		lines = append(lines, "  "+sanitize.Line(line, max(1, w-2)))
+		line := sanitize.Text(e.Time.UTC().Format("2006-01-02 15:04") + "  " + e.Event + "  " + e.IP + "  " + e.Client)
+		lines = append(lines, "  "+sanitize.Fit(line, max(1, w-2)))
 	}
 	a.scroll = min(a.scroll, max(0, len(lines)-h))
-	return strings.Join(lines[a.scroll:], "\n")
+	return sanitize.Join(lines[a.scroll:], "\n")
 }
 
-func nonEmpty(parts []string) []string {
-	out := parts[:0:0]
+// nonEmpty is the parts that say something, made safe; "none" when none do.
+func nonEmpty(parts []string) []sanitize.Safe {
+	var out []sanitize.Safe
 	for _, p := range parts {
 		if strings.TrimSpace(p) != "" {
-			out = append(out, p)
+			out = append(out, sanitize.Text(p))
 		}
+	}
+	if len(out) == 0 {
+		out = append(out, "none")
 	}
 	return out
 }

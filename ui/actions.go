@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strings"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -33,12 +31,12 @@ type actionsScreen struct {
 
 func newActions(e *env) *actionsScreen { return &actionsScreen{env: e} }
 
-func (a *actionsScreen) Title() string    { return "Actions as user" }
-func (a *actionsScreen) Capturing() bool  { return false }
-func (a *actionsScreen) SetSize(w, h int) {}
+func (a *actionsScreen) Title() sanitize.Safe { return "Actions as user" }
+func (a *actionsScreen) Capturing() bool      { return false }
+func (a *actionsScreen) SetSize(w, h int)     {}
 func (a *actionsScreen) Help() []key.Binding {
 	k := a.env.keys
-	return []key.Binding{k.Picker.Open, k.Nav.Up, k.Nav.Down, k.Global.Write, k.Global.Back}
+	return []key.Binding{k.Actions.Open, k.Nav.Up, k.Nav.Down, k.Global.Back}
 }
 
 func (a *actionsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
@@ -54,29 +52,34 @@ func (a *actionsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		a.cursor = min(len(actionsMenu)-1, a.cursor+1)
 	case key.Matches(msg2, k.Global.Back):
 		a.env.post(popMsg{})
-	case key.Matches(msg2, k.Picker.Open):
+	case key.Matches(msg2, k.Actions.Open):
 		act := actionsMenu[a.cursor]
 		a.env.post(openConsoleMsg{method: act.method, path: act.path})
 	}
 	return a, nil
 }
 
-func (a *actionsScreen) View(w, h int) string {
+func (a *actionsScreen) View(w, h int) sanitize.Safe {
 	st := a.env.styles
-	lines := []string{st.Title.Render("Act as the user"), ""}
+	lines := []sanitize.Safe{st.Title.Render("Act as the user"), ""}
 	for i, act := range actionsMenu {
-		line := "  " + act.label
+		label, request := sanitize.Text(act.label), sanitize.Text(act.method+" "+act.path)
+		line := "  " + label
 		if act.path != "" {
-			line += "  " + st.Muted.Render(act.method+" "+act.path)
+			line += "  " + st.Muted.Render(request)
 		}
 		if i == a.cursor {
-			line = st.Selected.Render("› " + act.label)
+			line = st.Selected.Render("› " + label)
 			if act.path != "" {
-				line += "  " + act.method + " " + act.path
+				line += "  " + request
 			}
 		}
 		lines = append(lines, sanitize.Fit(line, w))
 	}
-	lines = append(lines, "", st.Muted.Render(sanitize.Fit("Reads are sent at once. Writes (POST, PUT, PATCH, DELETE) need writes allowed (w) and their email typed.", w)))
-	return strings.Join(lines, "\n")
+	note := sanitize.Safe("Reads are sent at once. Writes (POST, PUT, PATCH, DELETE) need writes allowed (w) and their email typed.")
+	if a.env.policy().ReadOnly {
+		note = "Reads are sent at once. This profile is read-only: writes are never sent."
+	}
+	lines = append(lines, "", st.Muted.Render(sanitize.Fit(note, w)))
+	return sanitize.Join(lines, "\n")
 }

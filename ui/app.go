@@ -3,7 +3,6 @@
 package ui
 
 import (
-	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -14,20 +13,37 @@ import (
 )
 
 // Model is the root model. It owns the screen stack (the first screen is the base: the
-// login form, or the picker once signed in), the confirmation dialog, the status line and
-// the impersonation state the banner is drawn from.
+// login form, or the picker once signed in), the confirmation dialog, the overlays, the
+// status line and the impersonation state the banner is drawn from.
 type Model struct {
 	env           *env
 	width, height int
 	stack         []screen
 	dialog        dialog
-	fullHelp      bool
-	status        string
-	statusErr     bool
-	active        *session.Active // set only from a verified start; nil after stop
-	verifying     int             // the attempt being verified (0: none)
-	attempts      int             // counts attempts, so a late answer to an old one is recognisable
+	overlay       overlay
+	status        statusLine
+	active        *session.Active  // set only from a verified start; nil after stop
+	attempt       *session.Attempt // registered by Begin, being verified (nil: none)
+	attempts      int              // counts attempts, so a late answer to an old one is recognisable
 	now           time.Time
+}
+
+// overlay is drawn over the body instead of the top screen.
+type overlay int
+
+const (
+	noOverlay overlay = iota
+	helpOverlay
+	whyOverlay // the whole of the last error
+)
+
+// statusLine belongs to the moment and the screen that made it: the next key press ends
+// it, and it shows only while that screen is on top.
+type statusLine struct {
+	text  sanitize.Safe
+	full  sanitize.Safe // the whole reason, when text says it short
+	isErr bool
+	owner screen
 }
 
 // New builds the console on its dependencies; it starts at the login form (which first
@@ -35,8 +51,25 @@ type Model struct {
 func New(deps Deps) Model {
 	e := &env{deps: deps, styles: NewStyles(true), keys: DefaultKeyMap()}
 	m := Model{env: e}
-	m.stack = []screen{newLogin(e)}
+	login := newLogin(e)
+	if deps.Journal != nil {
+		login.notice = unterminatedNote(deps.Journal.Unterminated())
+	}
+	m.stack = []screen{login}
 	return m
+}
+
+// unterminatedNote says that impersonations cut off by a killed console were found, and
+// that the journal now records them as such.
+func unterminatedNote(lines []session.Entry) sanitize.Safe {
+	switch len(lines) {
+	case 0:
+		return ""
+	case 1:
+		return "An earlier impersonation of " + sanitize.Text(lines[0].TargetName) + " (" + sanitize.Text(lines[0].Target) +
+			") never ended (the console was killed); the journal now says so."
+	}
+	return sanitize.Text(itoa(len(lines)) + " earlier impersonations never ended (the console was killed); the journal now says so.")
 }
 
 func (m Model) Init() tea.Cmd {
@@ -64,7 +97,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m = model.(Model)
 		cmds = append(cmds, cmd)
 	}
-	m.followSession()
+	cmds = append(cmds, m.followSession())
 	return m, tea.Batch(cmds...)
 }
 
@@ -79,13 +112,18 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.broadcast(stylesChangedMsg{})
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
+	case tea.PasteMsg:
+		return m.paste(msg)
+	case brakeMsg:
+		return m.stopImpersonation(session.StopKey)
 	case bannerTickMsg:
 		if m.active == nil || msg.gen != m.active.Gen {
 			return m, nil // the tick of a stopped impersonation ends here
 		}
 		return m.onTick()
 	case statusMsg:
-		m.status, m.statusErr = msg.text, msg.isErr
+		m.say(msg.text, msg.isErr)
+		m.status.full = msg.full
 		return m, nil
 	case signedInMsg:
 		return m.signedIn(msg)
@@ -124,13 +162,18 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case keyringSavedMsg:
 		switch {
 		case msg.err != nil:
-			m.status, m.statusErr = "The session could not be stored in the keyring ("+oneLine(msg.err)+"): it lasts for this run only.", true
-		case msg.warning != "" && m.status == "":
-			m.status, m.statusErr = msg.warning, false
+			m.say("The session could not be stored in the keyring ("+errText(msg.err)+"): it lasts for this run only.", true)
+		case msg.warning != "" && m.status.text == "":
+			m.say(sanitize.Text(msg.warning), false)
 		}
 		return m, nil
 	}
 	return m.route(msg)
+}
+
+// say sets the status line for the screen on top now.
+func (m *Model) say(text sanitize.Safe, isErr bool) {
+	m.status = statusLine{text: text, isErr: isErr, owner: m.top()}
 }
 
 // route sends a message to the top screen, and to the base screen underneath (the picker
@@ -170,18 +213,29 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.active != nil {
 		m.env.sess.Touch() // the operator is here: the idle limit starts again
 	}
+	if key.Matches(msg, g.Why) {
+		if m.overlay == whyOverlay || m.status.full == "" {
+			m.overlay = noOverlay
+		} else {
+			m.overlay = whyOverlay
+		}
+		return m, nil
+	}
+	m.status = statusLine{} // a key press is a new moment
 	if m.dialog != nil {
+		w, h := m.bodySize()
+		m.dialog.view(w, h) // what it confirms is what it shows at this size
 		cmd, done := m.dialog.update(msg)
 		if done {
 			m.dialog = nil
 		}
 		return m, cmd
 	}
-	if m.fullHelp {
+	if m.overlay != noOverlay {
 		if key.Matches(msg, g.Quit) {
 			return m.quit()
 		}
-		m.fullHelp = false // any other key closes the help
+		m.overlay = noOverlay // any other key closes it
 		return m, nil
 	}
 	if !m.top().Capturing() {
@@ -189,7 +243,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, g.Quit):
 			return m.quit()
 		case key.Matches(msg, g.Help):
-			m.fullHelp = true
+			m.overlay = helpOverlay
 			return m, nil
 		case key.Matches(msg, g.Audit) && m.env.sess != nil:
 			if _, open := m.top().(*auditScreen); !open {
@@ -198,6 +252,25 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, g.Write) && m.active != nil:
 			return m.askElevate()
 		}
+	}
+	var cmd tea.Cmd
+	top := len(m.stack) - 1
+	m.stack[top], cmd = m.stack[top].Update(msg)
+	return m, cmd
+}
+
+// paste goes to the input that has focus, and only there: the dialog's, or the top
+// screen's (never to the screen underneath).
+func (m Model) paste(msg tea.PasteMsg) (tea.Model, tea.Cmd) {
+	if m.active != nil {
+		m.env.sess.Touch()
+	}
+	m.status = statusLine{}
+	if m.dialog != nil {
+		return m, m.dialog.paste(msg.Content)
+	}
+	if m.overlay != noOverlay {
+		return m, nil
 	}
 	var cmd tea.Cmd
 	top := len(m.stack) - 1
@@ -243,7 +316,7 @@ func (m Model) pop() (tea.Model, tea.Cmd) {
 func (m Model) bodySize() (int, int) {
 	chrome := 3 // header, status, help
 	if m.active != nil {
-		chrome += strings.Count(m.bannerView(), "\n") + 1
+		chrome += len(sanitize.Lines(m.bannerView()))
 	}
 	return m.width, max(0, m.height-chrome)
 }
@@ -257,12 +330,5 @@ func (m *Model) layout() {
 	}
 }
 
-func oneLine(err error) string { return sanitize.Text(err.Error()) }
-
-// Shutdown stops any impersonation (journaled as "quit"); main calls it after the
-// program ends, however it ended.
-func (m Model) Shutdown() {
-	if m.env.sess != nil {
-		m.env.sess.Stop(session.StopQuit)
-	}
-}
+// errText is an error as safe text on one line.
+func errText(err error) sanitize.Safe { return sanitize.Text(err.Error()) }

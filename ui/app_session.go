@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
@@ -22,10 +21,6 @@ func (m Model) signedIn(msg signedInMsg) (tea.Model, tea.Cmd) {
 		closeScreen(s)
 	}
 	m.env.operator = msg.op
-	m.status, m.statusErr = "", false
-	if msg.resumed {
-		m.status = "Resumed the stored session of " + msg.op.Email + "."
-	}
 	var base screen
 	if msg.op.CanImpersonate {
 		base = newPicker(m.env)
@@ -34,6 +29,10 @@ func (m Model) signedIn(msg signedInMsg) (tea.Model, tea.Cmd) {
 	}
 	m.stack = []screen{base}
 	m.layout()
+	m.status = statusLine{}
+	if msg.resumed {
+		m.say("Resumed the stored session of "+sanitize.Text(msg.op.Email)+".", false)
+	}
 	cmds := []tea.Cmd{initOf(base)}
 	if !msg.resumed {
 		cmds = append(cmds, m.saveSession(msg.op))
@@ -64,23 +63,35 @@ func (m Model) saveSession(op client.Operator) tea.Cmd {
 	}
 }
 
-// startActAs runs the verified start of an impersonation; ctrl+x while it runs cancels it.
+// startActAs registers the attempt with the session right here, in Update, so that a stop
+// pressed before the verification runs cancels it (nothing is then sent as the user); the
+// command only verifies. A running impersonation ends now: one target at a time.
 func (m Model) startActAs(target client.Target, reason string) (tea.Model, tea.Cmd) {
 	sess := m.env.sess
+	previous := m.active
+	att, err := sess.Begin(target, reason)
+	if previous != nil {
+		m.leave()
+		m.say("Stopped acting as "+identity(previous.Subject)+" to act as "+sanitize.Text(target.String())+".", false)
+	}
+	if err != nil {
+		m.say("Refused: "+firstError(err), true)
+		return m, nil
+	}
 	m.attempts++
-	m.verifying = m.attempts
+	m.attempt = att
 	attempt := m.attempts
-	m.status, m.statusErr = "Asking the backend to act as "+target.String()+"…", false
+	m.say("Asking the backend to act as "+sanitize.Text(target.String())+"…", false)
 	return m, func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
-		act, err := sess.Impersonate(ctx, target, reason)
+		act, err := sess.Verify(ctx, att)
 		return actAsDoneMsg{attempt: attempt, active: act, err: err}
 	}
 }
 
 func (m Model) actAsDone(msg actAsDoneMsg) (tea.Model, tea.Cmd) {
-	if msg.attempt != m.verifying {
+	if m.attempt == nil || msg.attempt != m.attempts {
 		// An attempt that was stopped or replaced: nothing of it is shown, and if it got
 		// through anyway, it ends here.
 		if msg.err == nil {
@@ -88,7 +99,7 @@ func (m Model) actAsDone(msg actAsDoneMsg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	}
-	m.verifying = 0
+	m.attempt = nil
 	if msg.err == nil {
 		// Shown only if the session still runs exactly this impersonation.
 		if act, ok := m.env.sess.Active(); !ok || act.Gen != msg.active.Gen {
@@ -96,25 +107,18 @@ func (m Model) actAsDone(msg actAsDoneMsg) (tea.Model, tea.Cmd) {
 		}
 	}
 	if msg.err != nil {
-		m.statusErr = true
-		switch {
-		case errors.Is(msg.err, client.ErrStopped):
-			m.status, m.statusErr = "Impersonation cancelled.", false
-		case errors.Is(msg.err, client.ErrNotHonoured):
-			m.status = "Refused: the backend did not confirm it acts as that user (" + oneLine(msg.err) + ")."
-		case errors.Is(msg.err, client.ErrBlocked):
-			m.status = "Refused: that user is blocked."
-		case errors.Is(msg.err, session.ErrTargetIsOperator), errors.Is(msg.err, session.ErrReasonRequired):
-			m.status = "Refused: " + firstError(msg.err)
-		default:
-			m.status = "Could not act as that user: " + oneLine(msg.err)
+		text := refusal(msg.err)
+		if prior := m.status.text; strings.HasPrefix(string(prior), "Stopped acting as ") {
+			text += " (" + sanitize.TrimSpace(prior[:len(prior)-1]) + ".)" // the switch that came first still shows
 		}
+		m.say(text, !errors.Is(msg.err, client.ErrStopped))
+		m.status.full = errText(msg.err)
 		return m, nil
 	}
 	act := msg.active
 	m.setActive(&act)
 	m.now = m.env.now()
-	m.status, m.statusErr = "", false
+	m.status = statusLine{}
 	for len(m.stack) > 1 { // the user's view sits right above the picker
 		closeScreen(m.top())
 		m.stack = m.stack[:len(m.stack)-1]
@@ -123,8 +127,27 @@ func (m Model) actAsDone(msg actAsDoneMsg) (tea.Model, tea.Cmd) {
 	return model, tea.Batch(cmd, model.(Model).tick())
 }
 
+// refusal says in one line why an impersonation did not start.
+func refusal(err error) sanitize.Safe {
+	switch {
+	case errors.Is(err, client.ErrStopped):
+		return "Impersonation cancelled."
+	case errors.Is(err, session.ErrJournal):
+		return "Refused: the journal could not be written, so nothing is done as the user (" + firstError(err) + ")."
+	case errors.Is(err, client.ErrNotHonoured):
+		return "Refused: the backend did not confirm it acts as that user."
+	case errors.Is(err, client.ErrBlocked):
+		return "Refused: that user is blocked."
+	case errors.Is(err, client.ErrUnauthorized):
+		return "Your session has ended: sign in again."
+	case errors.Is(err, session.ErrTargetIsOperator), errors.Is(err, session.ErrReasonRequired):
+		return "Refused: " + firstError(err)
+	}
+	return "Could not act as that user: " + firstError(err)
+}
+
 // firstError is the first line of a joined error: the refusal, without the journal's.
-func firstError(err error) string {
+func firstError(err error) sanitize.Safe {
 	first, _, _ := strings.Cut(err.Error(), "\n")
 	return sanitize.Text(first)
 }
@@ -137,20 +160,50 @@ func (m *Model) setActive(act *session.Active) {
 // the impersonating client and journals why. This one side effect runs inside Update on
 // purpose: a queued command must not get to send a request as the user after the key.
 func (m Model) stopImpersonation(why session.StopReason) (tea.Model, tea.Cmd) {
-	if m.env.sess == nil || (m.active == nil && m.verifying == 0) {
+	if m.env.sess == nil || (m.active == nil && m.attempt == nil) {
 		return m, nil
 	}
 	m.env.sess.Stop(why)
 	if m.active == nil {
-		m.verifying = 0
-		m.status, m.statusErr = "Impersonation cancelled.", false
+		m.attempt = nil
+		m.say("Impersonation cancelled.", false)
 		return m, nil
 	}
-	who := m.active.Subject.Name
-	took := elapsed(m.env.now().Sub(m.active.Started))
-	m.leave()
-	m.status, m.statusErr = "Stopped acting as "+who+" after "+took+".", false
+	m.stopped(m.env.sess.Ended())
 	return m, nil
+}
+
+// stopped leaves what was shown as the user and says how the impersonation ended.
+func (m *Model) stopped(ended session.Ending) {
+	who := identity(m.active.Subject)
+	took := sanitize.Text(elapsed(m.env.now().Sub(m.active.Started)))
+	m.leave()
+	switch {
+	case ended.Why == session.StopKey:
+		m.say("Stopped acting as "+who+" after "+took+"."+journalNote(ended), ended.JournalErr != nil)
+	case ended.Why == session.StopSwitch:
+		m.say("Stopped acting as "+who+" to act as someone else.", false)
+	case ended.Why == session.StopExpiry:
+		m.say("Stopped acting as "+who+" by itself: "+sanitize.Text(ended.Detail)+" (profile limit)."+journalNote(ended), true)
+	case ended.Detail != "":
+		m.say("Stopped acting as "+who+": "+sanitize.Text(ended.Detail)+"."+journalNote(ended), true)
+	default:
+		m.say("Stopped acting as "+who+" ("+sanitize.Text(string(ended.Why))+")."+journalNote(ended), true)
+	}
+}
+
+// journalNote warns when the stop itself could not be journaled.
+func journalNote(e session.Ending) sanitize.Safe {
+	if e.JournalErr == nil {
+		return ""
+	}
+	return " The stop could not be journaled: " + firstError(e.JournalErr) + "."
+}
+
+// identity names a user by what the backend verified: email and id first, never the
+// name, which the user chose.
+func identity(s client.Subject) sanitize.Safe {
+	return sanitize.Text(s.Email) + " (" + sanitize.Text(s.ID) + ")"
 }
 
 // leave drops everything shown as the user and goes back to the picker, its search as
@@ -158,6 +211,7 @@ func (m Model) stopImpersonation(why session.StopReason) (tea.Model, tea.Cmd) {
 func (m *Model) leave() {
 	m.setActive(nil)
 	m.dialog = nil
+	m.overlay = noOverlay
 	for len(m.stack) > 1 {
 		closeScreen(m.top())
 		m.stack = m.stack[:len(m.stack)-1]
@@ -171,44 +225,57 @@ func (m Model) onTick() (tea.Model, tea.Cmd) {
 	return m, m.tick()
 }
 
-// followSession keeps the banner true to the session, which is the only place that knows
+// followSession keeps the screen true to the session, which is the only place that knows
 // whether impersonation is on: when it has ended (a time limit, the backend no longer
-// acting as the user, a switch that failed), everything shown as the user goes and the
-// status says why. It runs after every message.
-func (m *Model) followSession() {
-	if m.active == nil || m.env.sess == nil {
-		return
+// acting as the user, a journal that failed, a switch that failed), everything shown as
+// the user goes and the status says why; when the session itself has ended (revoked
+// elsewhere), the console goes back to the login form. It runs after every message.
+func (m *Model) followSession() tea.Cmd {
+	if m.env.sess == nil {
+		return nil
+	}
+	if m.env.sess.State() == session.SignedOut {
+		return m.signedOut(sanitize.Text(m.env.sess.SignedOutWhy()))
+	}
+	if m.active == nil {
+		return nil
 	}
 	act, ok := m.env.sess.Active() // stops an expired one first
 	if ok && act.Gen == m.active.Gen {
 		m.setActive(&act)
-		return
+		return nil
 	}
-	who := m.active.Subject.Name
-	ended := m.env.sess.Ended()
-	m.leave()
-	switch {
-	case ended.Why == session.StopSwitch:
-		m.status = "Stopped acting as " + who + " to act as someone else."
-	case ended.Why == session.StopExpiry:
-		m.status = "Stopped acting as " + who + " by itself: " + ended.Detail + " (profile limit)."
-	case ended.Detail != "":
-		m.status = "Stopped acting as " + who + ": " + ended.Detail + "."
-	default:
-		m.status = "Stopped acting as " + who + " (" + string(ended.Why) + ")."
+	m.stopped(m.env.sess.Ended())
+	return nil
+}
+
+// signedOut goes back to the login form after the backend ended the session: nothing of
+// the old session stays on screen.
+func (m *Model) signedOut(why sanitize.Safe) tea.Cmd {
+	m.setActive(nil)
+	m.attempt = nil
+	m.dialog, m.overlay = nil, noOverlay
+	for _, s := range m.stack {
+		closeScreen(s)
 	}
-	m.statusErr = true
+	m.env.setSession(nil)
+	m.env.operator = client.Operator{}
+	login := newLogin(m.env)
+	login.notice = "Signed out: " + why
+	m.stack = []screen{login}
+	m.layout()
+	m.status = statusLine{}
+	return nil
 }
 
 func (m Model) askElevate() (tea.Model, tea.Cmd) {
 	switch {
 	case m.env.policy().ReadOnly:
-		m.status, m.statusErr = "Refused: this profile is read-only; writes cannot be allowed.", true
+		m.say("Refused: this profile is read-only; writes cannot be allowed.", true)
 	case m.active.Write:
-		m.status, m.statusErr = "Writes are already allowed for this impersonation.", false
+		m.say("Writes are already allowed for this impersonation.", false)
 	default:
-		who := sanitize.Text(m.active.Subject.Name + " <" + m.active.Subject.Email + "> (" + m.active.Subject.ID + ")")
-		m.dialog = &elevateDialog{env: m.env, who: who, gen: m.active.Gen}
+		m.dialog = &elevateDialog{env: m.env, who: m.active.Subject, gen: m.active.Gen}
 	}
 	return m, nil
 }
@@ -218,12 +285,12 @@ func (m Model) elevated(msg elevatedMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	if msg.err != nil {
-		m.status, m.statusErr = "Refused: "+firstError(msg.err), true
+		m.say("Refused: "+firstError(msg.err), true)
 		return m, nil
 	}
 	act := msg.active
 	m.setActive(&act)
-	m.status, m.statusErr = "Writes allowed for this impersonation: each one still needs their email or id typed.", false
+	m.say("Writes allowed for this impersonation: each one still needs their email or id typed.", false)
 	return m, nil
 }
 
@@ -247,9 +314,25 @@ func (m Model) bannerInfo() bannerInfo {
 }
 
 // bannerView is the banner for this frame; it changes once a second at most.
-func (m Model) bannerView() string {
+func (m Model) bannerView() sanitize.Safe {
 	info := m.bannerInfo()
-	key := fmt.Sprintf("%d|%d|%d|%s|%v|%v|%d", m.width, m.active.Gen, int(m.now.Sub(info.Started)/time.Second),
-		info.Operator, m.env.styles.IsDark, info.Write, info.Deadline.Unix())
-	return m.env.banner.get(key, func() string { return renderBanner(m.env.styles, info, m.now, m.width) })
+	key := strings.Join([]string{itoa(m.width), itoa(m.active.Gen), itoa(int(m.now.Sub(info.Started) / time.Second)),
+		info.Operator, boolStr(m.env.styles.IsDark), boolStr(info.Write), itoa(int(info.Deadline.Unix()))}, "|")
+	return m.env.banner.get(key, func() sanitize.Safe { return renderBanner(m.env.styles, info, m.now, m.width) })
+}
+
+// Shutdown stops any impersonation (journaled as "quit") and ends a session that no
+// store keeps (memory only) on the backend: nobody could use it again. main calls it
+// after the program ends, however it ended.
+func (m Model) Shutdown() {
+	sess := m.env.sess
+	if sess == nil {
+		return
+	}
+	sess.Stop(session.StopQuit)
+	if store := m.env.deps.Keyring; store == nil || !store.Durable() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = sess.Logout(ctx)
+	}
 }

@@ -1,13 +1,12 @@
 package ui
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"actas/ui/sanitize"
 )
@@ -21,11 +20,11 @@ func (m Model) View() tea.View {
 		v.AltScreen = true
 		return v
 	}
-	var lines []string
-	title := "actas"
+	var lines []sanitize.Safe
+	title := sanitize.Safe("actas")
 	if m.active != nil {
-		lines = append(lines, strings.Split(m.bannerView(), "\n")...)
-		title = "actas · IMPERSONATING " + sanitize.Line(m.active.Subject.Name, 40)
+		lines = append(lines, sanitize.Lines(m.bannerView())...)
+		title = "actas · IMPERSONATING " + identity(m.active.Subject)
 	}
 	lines = append(lines, m.headerView())
 	bw, bh := m.bodySize()
@@ -34,18 +33,20 @@ func (m Model) View() tea.View {
 	if len(lines) > m.height {
 		lines = lines[:m.height] // the banner is on top, so it is what remains
 	}
-	v := tea.NewView(strings.Join(lines, "\n"))
+	v := tea.NewView(string(sanitize.Join(lines, "\n")))
 	v.AltScreen = true
-	v.WindowTitle = title
+	v.WindowTitle = string(sanitize.Fit(title, 120))
 	return v
 }
 
-func (m Model) bodyView(w, h int) string {
+func (m Model) bodyView(w, h int) sanitize.Safe {
 	switch {
-	case m.fullHelp:
+	case m.overlay == helpOverlay:
 		return m.fullHelpView(w)
+	case m.overlay == whyOverlay:
+		return m.whyView(w)
 	case m.dialog != nil:
-		return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, m.dialog.view(w))
+		return sanitize.Place(w, h, m.dialog.view(w, h))
 	}
 	return m.top().View(w, h)
 }
@@ -53,7 +54,7 @@ func (m Model) bodyView(w, h int) string {
 // bodyFits says whether the body already keeps every line within the width (the picker
 // does, by construction), so a frame need not measure its lines again.
 func (m Model) bodyFits() bool {
-	if m.fullHelp || m.dialog != nil {
+	if m.overlay != noOverlay || m.dialog != nil {
 		return false
 	}
 	f, ok := m.top().(interface{ fitsWidth() bool })
@@ -61,11 +62,11 @@ func (m Model) bodyFits() bool {
 }
 
 // fitLines makes s exactly h lines of at most w cells.
-func fitLines(s string, w, h int, fits bool) []string {
+func fitLines(s sanitize.Safe, w, h int, fits bool) []sanitize.Safe {
 	if h <= 0 {
 		return nil
 	}
-	lines := strings.Split(s, "\n")
+	lines := sanitize.Lines(s)
 	if len(lines) > h {
 		lines = lines[:h]
 	}
@@ -82,40 +83,42 @@ func fitLines(s string, w, h int, fits bool) []string {
 
 // fitLine cuts a line to w cells. A line of at most w bytes fits already: no character
 // takes more cells than it has bytes.
-func fitLine(l string, w int) string {
+func fitLine(l sanitize.Safe, w int) sanitize.Safe {
 	if len(l) <= w || sanitize.Width(l) <= w {
 		return l
 	}
 	return sanitize.Fit(l, w)
 }
 
-// badge is the profile's label in its colour, like a cluster name in k9s: without colour
-// it stays readable as reversed text.
-func (m Model) badge() string {
-	b := m.env.deps.Badge
-	if b.Label == "" {
-		return ""
+// badge is the profile's label in its colour, like a cluster name in k9s (reversed, never
+// bold: only the banner is both), and INSECURE when the profile allows plain http.
+func (m Model) badge() sanitize.Safe {
+	var out sanitize.Safe
+	if b := m.env.deps.Badge; b.Label != "" {
+		out = m.env.styles.badgeStyle(b.Color).Render(" "+sanitize.Text(b.Label)+" ") + " "
 	}
-	style := lipgloss.NewStyle().Bold(true).Reverse(true)
-	if b.Color != "" {
-		style = style.Foreground(lipgloss.Color(b.Color))
+	if m.env.deps.Insecure {
+		out += m.env.styles.Error.Render("INSECURE") + " "
 	}
-	return style.Render(" "+sanitize.Text(b.Label)+" ") + " "
+	return out
 }
 
-func (m Model) headerView() string {
+func (m Model) headerView() sanitize.Safe {
 	st := m.env.styles
 	badge := m.badge()
-	left := "actas"
+	left := sanitize.Safe("actas")
 	if op := m.env.operator; op.Email != "" {
 		left += " · " + sanitize.Text(op.Email)
 	}
 	if p := m.env.profile; p.Endpoint != "" {
-		left += " · " + p.Endpoint + " (" + p.Project + ")"
+		left += " · " + sanitize.Text(p.Endpoint) + " (" + sanitize.Text(p.Project) + ")"
 	}
 	right := m.top().Title()
-	if m.fullHelp {
+	switch m.overlay {
+	case helpOverlay:
 		right = "Help"
+	case whyOverlay:
+		right = "Message"
 	}
 	bw := sanitize.Width(badge)
 	room := m.width - bw - sanitize.Width(right) - 1
@@ -123,33 +126,50 @@ func (m Model) headerView() string {
 		return fitLine(badge+st.Header.Render(sanitize.Fit(left, max(1, m.width-bw))), m.width)
 	}
 	left = sanitize.Fit(left, room)
-	gap := strings.Repeat(" ", max(1, m.width-bw-sanitize.Width(left)-sanitize.Width(right)))
+	gap := sanitize.Spaces(max(1, m.width-bw-sanitize.Width(left)-sanitize.Width(right)))
 	return badge + st.Header.Render(left) + gap + st.Title.Render(right)
 }
 
-func (m Model) statusView() string {
-	if m.status == "" {
+func (m Model) statusView() sanitize.Safe {
+	s := m.status
+	if s.text == "" || s.owner != m.top() {
 		return ""
 	}
 	style := m.env.styles.Notice
-	if m.statusErr {
+	if s.isErr {
 		style = m.env.styles.Error
 	}
-	return style.Render(sanitize.Line(m.status, m.width))
+	text := s.text
+	if s.full != "" || sanitize.Width(text) > m.width {
+		hint := " (" + sanitize.Text(m.env.keys.Global.Why.Help().Key) + ": all of it)"
+		text = sanitize.Fit(text, max(1, m.width-sanitize.Width(hint))) + hint
+	}
+	return style.Render(sanitize.Fit(text, m.width))
 }
 
+// helpBindings are the keys of what has focus: the dialog's own, or the top screen's,
+// then the global ones that apply there.
 func (m Model) helpBindings() []key.Binding {
 	g := m.env.keys.Global
 	var b []key.Binding
-	if m.active != nil {
+	if m.active != nil || m.attempt != nil {
 		b = append(b, g.Stop)
 	}
 	if m.dialog != nil {
-		return append(b, m.env.keys.Confirm.Yes, m.env.keys.Confirm.No)
+		return append(b, m.dialog.help()...)
+	}
+	if m.overlay != noOverlay {
+		return append(b, g.Quit)
 	}
 	b = append(b, m.top().Help()...)
+	if m.status.full != "" && m.status.owner == m.top() {
+		b = append(b, g.Why)
+	}
 	if m.top().Capturing() { // typed keys go to the input: only ctrl+c quits here
 		return append(b, g.ForceQuit)
+	}
+	if m.active != nil && !m.active.Write && !m.env.policy().ReadOnly {
+		b = append(b, g.Write)
 	}
 	if m.env.sess != nil {
 		b = append(b, g.Audit)
@@ -164,21 +184,37 @@ func (m Model) newHelp() help.Model {
 	return h
 }
 
-func (m Model) helpView() string {
+func (m Model) helpView() sanitize.Safe {
 	bindings := m.helpBindings()
-	var key strings.Builder
-	fmt.Fprintf(&key, "%d|%v", m.width, m.env.styles.IsDark)
+	var k strings.Builder
+	k.WriteString(itoa(m.width) + "|" + boolStr(m.env.styles.IsDark))
 	for _, b := range bindings {
-		key.WriteString("|" + b.Help().Key + " " + b.Help().Desc)
+		k.WriteString("|" + b.Help().Key + " " + b.Help().Desc)
 	}
-	return m.env.help.get(key.String(), func() string { return m.newHelp().ShortHelpView(bindings) })
+	return m.env.help.get(k.String(), func() sanitize.Safe {
+		h := m.newHelp()
+		return sanitize.Styled(h.ShortHelpView(bindings))
+	})
 }
 
-func (m Model) fullHelpView(w int) string {
+func (m Model) fullHelpView(w int) sanitize.Safe {
 	k := m.env.keys
 	groups := [][]key.Binding{m.top().Help(),
 		{k.Nav.Up, k.Nav.Down, k.Nav.PageUp, k.Nav.PageDown, k.Nav.Top, k.Nav.Bottom},
-		{k.Global.Stop, k.Global.Audit, k.Global.Back, k.Global.Help, k.Global.Quit, k.Global.ForceQuit}}
+		{k.Global.Stop, k.Global.Audit, k.Global.Back, k.Global.Why, k.Global.Help, k.Global.Quit, k.Global.ForceQuit}}
 	intro := m.env.styles.Title.Render("Keys") + "  " + m.env.styles.Muted.Render("(any key closes this help)")
-	return intro + "\n\n" + m.newHelp().FullHelpView(groups)
+	h := m.newHelp()
+	return intro + "\n\n" + sanitize.Styled(h.FullHelpView(groups))
 }
+
+// whyView is the whole of the last message, wrapped: the status line says it short.
+func (m Model) whyView(w int) sanitize.Safe {
+	st := m.env.styles
+	lines := []sanitize.Safe{st.Title.Render("The whole message") + "  " + st.Muted.Render("(any key closes it)"), ""}
+	lines = append(lines, sanitize.Wrap(m.status.full, max(1, w))...)
+	return sanitize.Join(lines, "\n")
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func boolStr(b bool) string { return strconv.FormatBool(b) }

@@ -26,6 +26,7 @@ type auditScreen struct {
 	loading bool
 	remote  error // the backend's log could not be read (the journal still shows)
 	err     error
+	skipped int // journal lines that could not be read
 	gen     int
 	scroll  int
 	height  int
@@ -38,16 +39,17 @@ type auditRow struct {
 }
 
 type auditMsg struct {
-	gen    int
-	rows   []auditRow
-	remote error
-	err    error
+	gen     int
+	rows    []auditRow
+	remote  error
+	err     error
+	skipped int
 }
 
 const auditLimit = 100
 
 func newAudit(e *env) *auditScreen {
-	return &auditScreen{env: e, filter: newInput(e, "event, user, path…", 120)}
+	return &auditScreen{env: e, filter: newInput(e, "event, user, path…", limitFilter)}
 }
 
 func (a *auditScreen) init() tea.Cmd { return a.load() }
@@ -55,22 +57,20 @@ func (a *auditScreen) init() tea.Cmd { return a.load() }
 func (a *auditScreen) load() tea.Cmd {
 	a.gen++
 	a.loading = true
-	backend, journal, gen := a.env.sess.Backend(), a.env.deps.Journal, a.gen
+	sess, journal, gen := a.env.sess, a.env.deps.Journal, a.gen
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		msg := auditMsg{gen: gen}
-		remote, err := backend.OperatorAudit(ctx, auditLimit)
+		remote, err := sess.OperatorAudit(ctx, auditLimit)
 		msg.remote = err
 		for _, e := range remote {
 			msg.rows = append(msg.rows, remoteRow(e))
 		}
 		if journal != nil {
-			entries, _, err := session.ReadJournal(journal.Path())
-			msg.err = err
-			for _, e := range entries {
-				msg.rows = append(msg.rows, localRow(e))
-			}
+			entries, skipped, err := session.ReadJournal(journal.Path())
+			msg.err, msg.skipped = err, skipped
+			msg.rows = append(msg.rows, journalRows(entries)...)
 		}
 		sort.SliceStable(msg.rows, func(i, j int) bool { return msg.rows[i].time.After(msg.rows[j].time) })
 		return msg
@@ -79,6 +79,16 @@ func (a *auditScreen) load() tea.Cmd {
 
 func remoteRow(e client.AuditEntry) auditRow {
 	return auditRow{time: e.Time, source: "backend", event: e.Event, target: e.ActorEmail, what: strings.TrimSpace(e.IP + " " + e.Client)}
+}
+
+// journalRows are the journal's entries as rows, one per request with its answer.
+func journalRows(entries []session.Entry) []auditRow {
+	answered := session.Answered(entries)
+	rows := make([]auditRow, len(answered))
+	for i, e := range answered {
+		rows[i] = localRow(e)
+	}
+	return rows
 }
 
 func localRow(e session.Entry) auditRow {
@@ -90,6 +100,8 @@ func localRow(e session.Entry) auditRow {
 		r.what = "why: " + e.Why
 	case e.NamedAs != "":
 		r.what = "named by " + e.NamedBy + " " + e.NamedAs
+	case e.Detail != "":
+		r.what = e.Detail
 	case e.Via != "":
 		r.what = "via " + e.Via
 	}
@@ -102,13 +114,13 @@ func localRow(e session.Entry) auditRow {
 	return r
 }
 
-func (a *auditScreen) Title() string    { return "Audit" }
-func (a *auditScreen) Capturing() bool  { return a.filter.Focused() }
-func (a *auditScreen) SetSize(w, h int) { a.height = h; a.filter.SetWidth(max(10, min(40, w-12))) }
+func (a *auditScreen) Title() sanitize.Safe { return "Audit" }
+func (a *auditScreen) Capturing() bool      { return a.filter.Focused() }
+func (a *auditScreen) SetSize(w, h int)     { a.height = h; a.filter.SetWidth(max(10, min(40, w-12))) }
 func (a *auditScreen) Help() []key.Binding {
 	k := a.env.keys
 	if a.filter.Focused() {
-		return []key.Binding{k.Login.Submit, k.Global.Back}
+		return []key.Binding{k.Filter.Submit, k.Filter.Leave}
 	}
 	return []key.Binding{k.Audit.Filter, k.Audit.Refresh, k.Nav.Down, k.Global.Back}
 }
@@ -117,12 +129,17 @@ func (a *auditScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case auditMsg:
 		if msg.gen == a.gen {
-			a.loading, a.rows, a.remote, a.err = false, msg.rows, msg.remote, msg.err
+			a.loading, a.rows, a.remote, a.err, a.skipped = false, msg.rows, msg.remote, msg.err, msg.skipped
+		}
+	case tea.PasteMsg:
+		if a.filter.Focused() {
+			pasteInto(a.env, &a.filter, msg.Content)
+			a.scroll = 0
 		}
 	case tea.KeyPressMsg:
 		k := a.env.keys
 		if a.filter.Focused() {
-			if key.Matches(msg, k.Global.Back) || key.Matches(msg, k.Login.Submit) {
+			if key.Matches(msg, k.Filter.Leave) || key.Matches(msg, k.Filter.Submit) {
 				a.filter.Blur()
 				return a, nil
 			}
@@ -162,22 +179,25 @@ func (a *auditScreen) visible() []auditRow {
 	return out
 }
 
-func (a *auditScreen) View(w, h int) string {
+func (a *auditScreen) View(w, h int) sanitize.Safe {
 	st := a.env.styles
 	rows := a.visible()
-	head := st.Label.Render("Filter ") + a.filter.View()
-	lines := []string{head}
+	head := st.Label.Render("Filter ") + inputView(a.filter)
+	lines := []sanitize.Safe{head}
 	switch {
 	case a.loading:
 		lines = append(lines, st.Muted.Render("Loading…"))
 	case a.remote != nil && errors.Is(a.remote, client.ErrNotFound):
 		lines = append(lines, st.Muted.Render(sanitize.Fit("This backend keeps no audit log over its API; the console's journal follows.", w)))
 	case a.remote != nil:
-		lines = append(lines, st.Error.Render(sanitize.Line("Backend audit log unavailable: "+a.remote.Error(), w)))
+		lines = append(lines, st.Error.Render(sanitize.Fit("Backend audit log unavailable: "+errText(a.remote), w)))
 	case a.err != nil:
-		lines = append(lines, st.Error.Render(sanitize.Line("Journal unreadable: "+a.err.Error(), w)))
+		lines = append(lines, st.Error.Render(sanitize.Fit("Journal unreadable: "+errText(a.err), w)))
 	default:
-		lines = append(lines, st.Muted.Render(sanitize.Fit(strconv.Itoa(len(rows))+" entries, newest first", w)))
+		lines = append(lines, st.Muted.Render(sanitize.Fit(sanitize.Text(strconv.Itoa(len(rows))+" entries, newest first"), w)))
+	}
+	if a.skipped > 0 {
+		lines = append(lines, st.Error.Render(sanitize.Fit(sanitize.Text(strconv.Itoa(a.skipped)+" journal lines could not be read and are not shown"), w)))
 	}
 	lines = append(lines, st.Label.Render(sanitize.Fit(auditLine("TIME", "SOURCE", "EVENT", "USER", "STATUS", "DETAIL"), w)))
 	a.scroll = min(a.scroll, max(0, len(rows)-max(0, h-3)))
@@ -186,13 +206,13 @@ func (a *auditScreen) View(w, h int) string {
 			break
 		}
 		t := r.time.UTC().Format("01-02 15:04:05")
-		lines = append(lines, sanitize.Line(auditLine(t, r.source, r.event, r.target, r.status, r.what), w))
+		lines = append(lines, sanitize.Fit(auditLine(t, r.source, r.event, r.target, r.status, r.what), w))
 	}
-	return strings.Join(lines, "\n")
+	return sanitize.Join(lines, "\n")
 }
 
-func auditLine(t, source, event, target, status, what string) string {
-	col := func(s string, n int) string { return pad(sanitize.Text(s), n) }
+func auditLine(t, source, event, target, status, what string) sanitize.Safe {
+	col := func(s string, n int) sanitize.Safe { return sanitize.Pad(sanitize.Text(s), n) }
 	return col(t, 15) + " " + col(source, 8) + " " + col(event, 22) + " " + col(target, 24) + " " + col(status, 6) + " " + sanitize.Text(what)
 }
 

@@ -22,46 +22,194 @@ type bannerInfo struct {
 // countdownFrom is how long before the deadline the banner starts counting down.
 const countdownFrom = 2 * time.Minute
 
-// renderBanner draws the banner for a given width: one line when everything fits, else
-// two: who is acted as, then mode, reason, operator, time and the stop key, the reason and
-// the operator cut first. It is never dropped: every line is exactly width cells in the
-// banner style.
-func renderBanner(st Styles, b bannerInfo, now time.Time, width int) string {
+// The parts a name or a reason may take at most: they are the customer's and the
+// operator's words, and they give way to the identity.
+const (
+	maxNameCells   = 32
+	maxReasonCells = 40
+	minOptional    = 8 // below this a name or reason is left out rather than shown as “A…”
+)
+
+// bannerPart is one piece of the banner. The verified identity, the mode, the operator,
+// the time and the stop key must show whole; the name and the reason are optional: they
+// get the room those leave, cut, and no more.
+type bannerPart struct {
+	text     sanitize.Safe
+	sep      sanitize.Safe // before it, unless it starts a line
+	optional bool
+	limit    int // cells, for optional parts
+}
+
+// renderBanner draws the banner for a given width: the identity first, in a fixed place
+// (IMPERSONATING, the verified email and id), the user's name after it in quotes, then
+// mode, reason, operator, time and the stop key. When the width does not hold them all,
+// the required parts wrap onto more lines and the optional ones fill what room is left;
+// a required part is only ever wrapped, never cut. Every line is exactly width cells in
+// the banner style.
+func renderBanner(st Styles, b bannerInfo, now time.Time, width int) sanitize.Safe {
 	if width <= 0 {
 		return ""
 	}
-	who := strings.TrimSpace(sanitize.Text(b.Name) + " " + sanitize.Text(b.Email) + " (" + sanitize.Text(b.ID) + ")")
-	mode := "READ-ONLY"
+	lines := layoutBanner(bannerParts(b, now), width)
+	for i, l := range lines {
+		lines[i] = st.Banner.Render(sanitize.Pad(l, width))
+	}
+	return sanitize.Join(lines, "\n")
+}
+
+func bannerParts(b bannerInfo, now time.Time) []bannerPart {
+	mode := sanitize.Safe("READ-ONLY")
 	if b.Write {
 		mode = "WRITE"
 	}
-	clock := elapsed(now.Sub(b.Started))
+	clock := sanitize.Text(elapsed(now.Sub(b.Started)))
 	if !b.Deadline.IsZero() && b.Deadline.Sub(now) <= countdownFrom {
-		clock += " · ends in " + elapsed(b.Deadline.Sub(now))
+		clock += sanitize.Text(" · ends in " + elapsed(b.Deadline.Sub(now)))
 	}
-	stop := b.StopKey + " stop"
-	middle := " · operator " + sanitize.Text(b.Operator)
-	if r := sanitize.Text(b.Reason); r != "" {
-		middle = " · " + r + middle
+	email := sanitize.Text(b.Email)
+	if email == "" {
+		email = "(no email)"
 	}
-	const label = "IMPERSONATING "
+	return []bannerPart{
+		{text: "IMPERSONATING"},
+		{text: email, sep: " "},
+		{text: "(" + sanitize.Text(b.ID) + ")", sep: " "},
+		{text: quoted(b.Name), sep: " ", optional: true, limit: maxNameCells},
+		{text: mode, sep: " · "},
+		{text: sanitize.Text(b.Reason), sep: " · ", optional: true, limit: maxReasonCells},
+		{text: "operator " + sanitize.Text(b.Operator), sep: " · "},
+		{text: clock, sep: " · "},
+		{text: sanitize.Text(b.StopKey) + " stop", sep: " · "},
+	}
+}
 
-	var lines []string
-	tail := " · " + clock + " · " + stop
-	room := width - sanitize.Width(mode) - sanitize.Width(tail)
-	switch full := label + who + " · " + mode + middle + " · " + clock + " · " + stop; {
-	case sanitize.Width(full) <= width:
-		lines = []string{full}
-	case room >= 16:
-		lines = []string{sanitize.Fit(label+who, width), mode + sanitize.Fit(middle, room) + tail}
-	default: // narrow: who; then mode, time and the stop key; then reason and operator
-		lines = []string{sanitize.Fit(label+who, width), sanitize.Fit(mode+tail, width),
-			sanitize.Fit(strings.TrimPrefix(middle, " · "), width)}
+// quoted sets a user's name apart from the identity: in quotes of its own, with any quote
+// inside it made plain, so a name cannot close its quotes and pose as the identity.
+func quoted(name string) sanitize.Safe {
+	n := sanitize.TrimSpace(sanitize.Text(strings.NewReplacer("“", "'", "”", "'", `"`, "'").Replace(name)))
+	if n == "" {
+		return ""
 	}
-	for i, l := range lines {
-		lines[i] = st.Banner.Render(pad(l, width))
+	return "“" + n + "”"
+}
+
+// layoutBanner places the parts on as few lines as the width allows; when a line more
+// would show more of the name and the reason (the mode starting a line of its own), it
+// takes that line.
+func layoutBanner(parts []bannerPart, width int) []sanitize.Safe {
+	if line, ok := singleLine(parts, width); ok {
+		return []sanitize.Safe{line}
 	}
-	return strings.Join(lines, "\n")
+	packed := packBanner(parts, width, -1)
+	broken := packBanner(parts, width, modePart)
+	if shownOptional(broken) > shownOptional(packed) {
+		return broken.lines
+	}
+	return packed.lines
+}
+
+// modePart is the index of the mode among bannerParts: the second line may start there.
+const modePart = 4
+
+// packedBanner is one layout, with how many cells of optional text it shows.
+type packedBanner struct {
+	lines    []sanitize.Safe
+	optional int
+}
+
+func shownOptional(p packedBanner) int { return p.optional }
+
+// packBanner packs the required parts greedily, starting a new line at part breakAt (-1:
+// nowhere in particular), then fills the room left with the optional parts.
+func packBanner(parts []bannerPart, width, breakAt int) packedBanner {
+	// The required parts, packed greedily; each line remembers which parts end on it.
+	type line struct {
+		text sanitize.Safe
+		ends []int
+	}
+	var lines []line
+	cur := line{}
+	for i, p := range parts {
+		if p.optional || p.text == "" {
+			continue
+		}
+		piece := p.sep + p.text
+		switch {
+		case cur.text != "" && i != breakAt && sanitize.Width(cur.text+piece) <= width:
+			cur.text += piece
+		case sanitize.Width(p.text) <= width:
+			if cur.text != "" {
+				lines = append(lines, cur)
+			}
+			cur = line{text: p.text}
+		default: // wider than the terminal: wrapped, never cut
+			if cur.text != "" {
+				lines = append(lines, cur)
+			}
+			chunks := sanitize.Wrap(p.text, width)
+			for _, c := range chunks[:len(chunks)-1] {
+				lines = append(lines, line{text: c})
+			}
+			cur = line{text: chunks[len(chunks)-1]}
+		}
+		cur.ends = append(cur.ends, i)
+	}
+	lines = append(lines, cur)
+	// The optional parts go right after the part before them, in the room that is left.
+	shown := 0
+	out := make([]sanitize.Safe, len(lines))
+	for li, l := range lines {
+		text := l.text
+		for _, after := range l.ends {
+			next := after + 1
+			if next >= len(parts) || !parts[next].optional || parts[next].text == "" {
+				continue
+			}
+			p := parts[next]
+			room := width - sanitize.Width(text) - sanitize.Width(p.sep)
+			if room < minOptional {
+				continue
+			}
+			head, tail := splitAfter(text, parts, after, l.ends)
+			cut := sanitize.Fit(p.text, min(room, p.limit))
+			shown += sanitize.Width(cut)
+			text = head + p.sep + cut + tail
+		}
+		out[li] = text
+	}
+	return packedBanner{lines: out, optional: shown}
+}
+
+// singleLine is every part on one line, optional ones within their limits, if that fits.
+func singleLine(parts []bannerPart, width int) (sanitize.Safe, bool) {
+	var line sanitize.Safe
+	for _, p := range parts {
+		if p.text == "" {
+			continue
+		}
+		text := p.text
+		if p.optional {
+			text = sanitize.Fit(text, p.limit)
+		}
+		if line != "" {
+			line += p.sep
+		}
+		line += text
+	}
+	return line, sanitize.Width(line) <= width
+}
+
+// splitAfter cuts a line's text after part `after`: the parts that end on the line are
+// rebuilt up to it, and the rest of the line is the tail.
+func splitAfter(text sanitize.Safe, parts []bannerPart, after int, ends []int) (head, tail sanitize.Safe) {
+	// The tail is the required parts after `after` on this line, with their separators.
+	for _, i := range ends {
+		if i > after {
+			tail += parts[i].sep + parts[i].text
+		}
+	}
+	head = sanitize.TrimSuffix(text, tail)
+	return head, tail
 }
 
 // elapsed is mm:ss, or h:mm:ss past an hour.
@@ -74,13 +222,4 @@ func elapsed(d time.Duration) string {
 		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
 	}
 	return fmt.Sprintf("%02d:%02d", s/60, s%60)
-}
-
-// pad fills s with spaces to exactly width cells (cutting it if longer).
-func pad(s string, width int) string {
-	s = sanitize.Fit(s, width)
-	if w := sanitize.Width(s); w < width {
-		s += strings.Repeat(" ", width-w)
-	}
-	return s
 }

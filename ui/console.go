@@ -37,7 +37,7 @@ type requestConsole struct {
 	gen     int
 	resp    *client.Response
 	err     error
-	lines   []string // the rendered answer
+	lines   []sanitize.Safe // the rendered answer
 	scroll  int
 	height  int
 }
@@ -50,9 +50,9 @@ type consoleResultMsg struct {
 
 func newConsole(e *env, method, path string) *requestConsole {
 	c := &requestConsole{env: e}
-	c.inputs[consoleMethod] = newInput(e, "GET", 8)
-	c.inputs[consolePath] = newInput(e, "/account", 2048)
-	c.inputs[consoleBody] = newInput(e, `{"prefs":{"theme":"dark"}}  (JSON, optional)`, 64<<10)
+	c.inputs[consoleMethod] = newInput(e, "GET", limitMethod)
+	c.inputs[consolePath] = newInput(e, "/account", limitPath)
+	c.inputs[consoleBody] = newInput(e, `{"prefs":{"theme":"dark"}}  (JSON, optional)`, limitBody)
 	if method == "" {
 		method, path = "GET", "/account"
 		c.focus = consolePath
@@ -73,8 +73,8 @@ func (c *requestConsole) init() tea.Cmd {
 	return nil
 }
 
-func (c *requestConsole) Title() string   { return "Request as user" }
-func (c *requestConsole) Capturing() bool { return c.focus != consoleResponse }
+func (c *requestConsole) Title() sanitize.Safe { return "Request as user" }
+func (c *requestConsole) Capturing() bool      { return c.focus != consoleResponse }
 func (c *requestConsole) SetSize(w, h int) {
 	c.height = h
 	c.inputs[consoleMethod].SetWidth(8)
@@ -85,9 +85,13 @@ func (c *requestConsole) SetSize(w, h int) {
 func (c *requestConsole) Help() []key.Binding {
 	k := c.env.keys
 	if c.focus == consoleResponse {
-		return []key.Binding{k.Console.Next, k.Nav.Down, k.Console.Copy, k.Global.Write, k.Global.Back}
+		b := []key.Binding{k.Console.Send, k.Console.Next, k.Nav.Down}
+		if c.resp != nil {
+			b = append(b, k.Console.Copy)
+		}
+		return append(b, k.Global.Back)
 	}
-	return []key.Binding{k.Console.Send, k.Console.Next, k.Global.Back}
+	return []key.Binding{k.Console.Send, k.Console.Next, k.Console.Answer}
 }
 
 func (c *requestConsole) focusInput() tea.Cmd {
@@ -114,8 +118,15 @@ func (c *requestConsole) Update(msg tea.Msg) (screen, tea.Cmd) {
 			c.lines = c.render()
 		}
 	case sendConfirmedMsg:
-		return c, c.sendConfirmed(msg.req, msg.typed)
+		return c, c.dispatch(msg.req, msg.typed)
+	case tea.PasteMsg:
+		if c.focus != consoleResponse {
+			pasteInto(c.env, &c.inputs[c.focus], msg.Content)
+		}
 	case tea.KeyPressMsg:
+		if !c.sending {
+			c.err = nil // what it said belonged to the key before
+		}
 		return c, c.key(msg)
 	}
 	return c, nil
@@ -130,7 +141,7 @@ func (c *requestConsole) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Console.Prev):
 		c.focus = (c.focus + 3) % 4
 		return c.focusInput()
-	case key.Matches(msg, k.Global.Back):
+	case key.Matches(msg, k.Console.Answer) && c.focus != consoleResponse, key.Matches(msg, k.Global.Back):
 		if c.focus != consoleResponse {
 			c.focus = consoleResponse
 			return c.focusInput()
@@ -152,7 +163,7 @@ func (c *requestConsole) key(msg tea.KeyPressMsg) tea.Cmd {
 			c.scroll = max(0, c.scroll-max(1, c.height-5))
 		case key.Matches(msg, k.Console.Copy) && c.resp != nil:
 			// The sanitised rendering: a raw body could carry control characters into a paste.
-			return tea.Batch(tea.SetClipboard(strings.Join(c.lines, "\n")), status("Response copied to the clipboard (OSC 52).", false))
+			return tea.Batch(tea.SetClipboard(string(sanitize.Join(c.lines, "\n"))), status("Response copied to the clipboard (OSC 52).", false))
 		}
 		return nil
 	}
@@ -164,17 +175,22 @@ func (c *requestConsole) key(msg tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
-// request reads the form; a bad one is said in one line and nothing is lost.
+// request reads the form; a bad one is said in one line and nothing is lost. An empty
+// method is the GET its placeholder shows.
 func (c *requestConsole) request() (client.Request, error) {
 	method := strings.ToUpper(strings.TrimSpace(c.inputs[consoleMethod].Value()))
+	if method == "" {
+		method = "GET"
+	}
 	path := strings.TrimSpace(c.inputs[consolePath].Value())
 	body := strings.TrimSpace(c.inputs[consoleBody].Value())
-	switch {
-	case !client.ValidMethod(method):
+	if !client.ValidMethod(method) {
 		return client.Request{}, fmt.Errorf("method %q is not one of GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE", method)
-	case !strings.HasPrefix(path, "/"):
-		return client.Request{}, errors.New("the path must start with / (it is relative to the endpoint, e.g. /account)")
-	case body != "" && !json.Valid([]byte(body)):
+	}
+	if _, err := client.CleanPath(path); err != nil {
+		return client.Request{}, err
+	}
+	if body != "" && !json.Valid([]byte(body)) {
 		return client.Request{}, errors.New("the body is not valid JSON")
 	}
 	req := client.Request{Method: method, Path: path}
@@ -191,18 +207,18 @@ func (c *requestConsole) send() tea.Cmd {
 		return nil
 	}
 	if client.IsWrite(req.Method) {
-		if a := c.env.active; a == nil || !a.Write {
-			c.err, c.resp, c.lines = errors.New("refused: this impersonation is read-only; press w (outside inputs) to allow writes"), nil, nil
+		switch a := c.env.active; {
+		case c.env.policy().ReadOnly:
+			c.err, c.resp, c.lines = errors.New("refused: this profile is read-only, writes are never sent"), nil, nil
 			return c.dispatch(req, "") // the session refuses it too, and journals the refusal
+		case a == nil || !a.Write:
+			c.err, c.resp, c.lines = errors.New("refused: this impersonation is read-only; press w (outside inputs) to allow writes"), nil, nil
+			return c.dispatch(req, "")
 		}
 		c.env.post(askWriteMsg{req: req})
 		return nil
 	}
 	return c.dispatch(req, "")
-}
-
-func (c *requestConsole) sendConfirmed(req client.Request, typed string) tea.Cmd {
-	return c.dispatch(req, typed)
 }
 
 // dispatch sends through the session, tied to the impersonation shown now: if that one
@@ -222,25 +238,26 @@ func (c *requestConsole) dispatch(req client.Request, typed string) tea.Cmd {
 	}
 }
 
-// render lays out the answer: status and duration, headers, then the body.
-func (c *requestConsole) render() []string {
-	var lines []string
+// render lays out the answer: status and duration, headers, then the body, every line
+// of it server text made safe.
+func (c *requestConsole) render() []sanitize.Safe {
 	if c.resp == nil {
 		return nil
 	}
 	r := c.resp
-	lines = append(lines, fmt.Sprintf("%d %s · %s", r.Status, http.StatusText(r.Status), r.Duration.Round(time.Millisecond)))
+	raw := []string{fmt.Sprintf("%d %s · %s", r.Status, http.StatusText(r.Status), r.Duration.Round(time.Millisecond))}
 	names := make([]string, 0, len(r.Header))
 	for name := range r.Header {
 		names = append(names, name)
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		lines = append(lines, name+": "+strings.Join(r.Header[name], ", "))
+		raw = append(raw, name+": "+strings.Join(r.Header[name], ", "))
 	}
-	lines = append(lines, "")
-	lines = append(lines, strings.Split(string(prettyBody(r.Body)), "\n")...)
-	for i, l := range lines {
+	raw = append(raw, "")
+	raw = append(raw, strings.Split(string(prettyBody(r.Body)), "\n")...)
+	lines := make([]sanitize.Safe, len(raw))
+	for i, l := range raw {
 		lines[i] = sanitize.Text(l)
 	}
 	return lines
@@ -254,22 +271,22 @@ func prettyBody(b []byte) []byte {
 	return buf.Bytes()
 }
 
-func (c *requestConsole) View(w, h int) string {
+func (c *requestConsole) View(w, h int) sanitize.Safe {
 	st := c.env.styles
-	labels := [3]string{"Method", "Path  ", "Body  "}
-	var out []string
+	labels := [3]sanitize.Safe{"Method", "Path  ", "Body  "}
+	var out []sanitize.Safe
 	for i := range c.inputs {
-		gutter, label := "  ", st.Label.Render(labels[i])
+		gutter, label := sanitize.Safe("  "), st.Label.Render(labels[i])
 		if i == c.focus {
 			gutter, label = "› ", st.Focused.Render(labels[i])
 		}
-		out = append(out, gutter+label+" "+c.inputs[i].View())
+		out = append(out, gutter+label+" "+inputView(c.inputs[i]))
 	}
 	switch {
 	case c.sending:
 		out = append(out, st.Muted.Render("Sending…"))
 	case c.err != nil:
-		out = append(out, st.Error.Render(sanitize.Line(c.err.Error(), w)))
+		out = append(out, st.Error.Render(sanitize.Fit(errText(c.err), w)))
 	default:
 		out = append(out, st.Muted.Render(sanitize.Fit("Sent as the user, through their impersonation. tab: answer · c: copy", w)))
 	}
@@ -281,5 +298,5 @@ func (c *requestConsole) View(w, h int) string {
 		}
 		out = append(out, sanitize.Fit(l, w))
 	}
-	return strings.Join(out, "\n")
+	return sanitize.Join(out, "\n")
 }

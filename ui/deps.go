@@ -25,6 +25,12 @@ type Deps struct {
 	Policy session.Policy
 	// Badge names the profile in the header at all times ("" label: no badge).
 	Badge Badge
+	// Insecure says the profile allows plain http to a non-loopback endpoint: the header
+	// then says INSECURE at all times.
+	Insecure bool
+	// Brake, if set, is pulled by the terminal's reader when the stop key arrives, ahead
+	// of any keys queued before it; the console keeps it on the current session.
+	Brake *Brake
 }
 
 // Badge is the profile's name and colour, drawn like a cluster name in k9s.
@@ -52,6 +58,12 @@ type env struct {
 	active   *session.Active // mirrors the root's, for screens that must know the mode
 	help     memo
 	banner   memo
+}
+
+// setSession makes s the signed-in session (nil: signed out), the brake's too.
+func (e *env) setSession(s *session.Session) {
+	e.sess = s
+	e.deps.Brake.hold(s)
 }
 
 func (e *env) now() time.Time { return e.deps.Clock() }

@@ -35,18 +35,18 @@ func (d *detailsScreen) init() tea.Cmd { return d.load() }
 func (d *detailsScreen) load() tea.Cmd {
 	d.gen++
 	d.loading, d.err = true, nil
-	backend, id, gen := d.env.sess.Backend(), d.subject.ID, d.gen
+	sess, id, gen := d.env.sess, d.subject.ID, d.gen
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
-		s, err := backend.Subject(ctx, id)
+		s, err := sess.Subject(ctx, id)
 		return detailsMsg{gen: gen, subject: s, err: err}
 	}
 }
 
-func (d *detailsScreen) Title() string    { return "User details" }
-func (d *detailsScreen) Capturing() bool  { return false }
-func (d *detailsScreen) SetSize(w, h int) {}
+func (d *detailsScreen) Title() sanitize.Safe { return "User details" }
+func (d *detailsScreen) Capturing() bool      { return false }
+func (d *detailsScreen) SetSize(w, h int)     {}
 func (d *detailsScreen) Help() []key.Binding {
 	k := d.env.keys
 	return []key.Binding{k.Details.Impersonate, k.Details.Refresh, k.Global.Back}
@@ -71,26 +71,26 @@ func (d *detailsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		case key.Matches(msg, k.Details.Refresh):
 			return d, d.load()
 		case key.Matches(msg, k.Details.Impersonate):
-			d.env.post(askActAs(client.Target{Kind: client.ByID, Value: d.subject.ID}, d.subject))
+			d.env.post(askActAsMsg{target: client.Target{Kind: client.ByID, Value: d.subject.ID}, who: d.subject})
 			return d, nil
 		}
 	}
 	return d, nil
 }
 
-func (d *detailsScreen) View(w, h int) string {
+// View opens with words of the console's own, never with the user's name: a name that
+// begins "IMPERSONATING …" must not stand at the start of a line like the banner.
+func (d *detailsScreen) View(w, h int) sanitize.Safe {
 	st := d.env.styles
-	out := st.Title.Render(sanitize.Line(d.subject.Name, max(1, w-2))) + "\n"
+	out := []sanitize.Safe{st.Title.Render(sanitize.Fit("User "+identity(d.subject), max(1, w)))}
 	switch {
 	case d.loading:
-		out += st.Muted.Render("Loading…") + "\n"
+		out = append(out, st.Muted.Render("Loading…"))
 	case d.err != nil:
-		out += st.Error.Render(sanitize.Line("Could not load this user: "+d.err.Error()+" (r to retry)", w)) + "\n"
+		out = append(out, st.Error.Render(sanitize.Fit("Could not load this user: "+errText(d.err)+" (r to retry)", w)))
 	default:
-		out += "\n"
+		out = append(out, "")
 	}
-	for _, l := range renderFacts(st, subjectFacts(d.subject, d.env.now()), w) {
-		out += l + "\n"
-	}
-	return out
+	out = append(out, renderFacts(st, subjectFacts(d.subject, d.env.now()), w)...)
+	return sanitize.Join(out, "\n")
 }

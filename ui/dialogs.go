@@ -3,8 +3,6 @@ package ui
 import (
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -15,40 +13,83 @@ import (
 )
 
 // dialog is a modal box over the body: it takes every key but ctrl+c and ctrl+x, and the
-// banner stays above it.
+// banner stays above it. A dialog that asks to confirm something must be seen whole to be
+// confirmed: too small a terminal gets a smaller layout, or a refusal to confirm.
 type dialog interface {
 	update(msg tea.KeyPressMsg) (cmd tea.Cmd, done bool)
-	view(width int) string
+	paste(content string) tea.Cmd
+	view(width, height int) sanitize.Safe
+	help() []key.Binding
 }
 
-func dialogBox(st Styles, width int, lines ...string) string {
-	inner := max(10, min(64, width-4))
-	for i, l := range lines {
-		lines[i] = sanitize.Fit(l, inner)
+// dialogInner is the text width inside a dialog's border and padding.
+func dialogInner(width int) int { return max(10, min(64, width-4)) }
+
+// dialogFrame is what a dialog's border and padding add around its lines.
+const dialogFrame = 2
+
+// fitDialog is the first layout that fits in height lines with the dialog's frame, and
+// whether one did.
+func fitDialog(height int, layouts ...[]sanitize.Safe) ([]sanitize.Safe, bool) {
+	for _, l := range layouts {
+		if len(l)+dialogFrame <= height {
+			return l, true
+		}
 	}
-	return st.Dialog.Render(strings.Join(lines, "\n"))
+	return layouts[len(layouts)-1], false
+}
+
+// tooSmall is a dialog that cannot be shown whole: it says so and confirms nothing.
+func tooSmall(what sanitize.Safe, inner int) []sanitize.Safe {
+	return sanitize.Wrap("The terminal is too small to show "+what+" whole: enlarge it, or esc to cancel. Nothing is done until it fits.", inner)
+}
+
+func dialogBox(st Styles, inner int, lines []sanitize.Safe) sanitize.Safe {
+	out := make([]sanitize.Safe, len(lines))
+	for i, l := range lines {
+		out[i] = sanitize.Fit(l, inner)
+	}
+	return st.Dialog.Render(sanitize.Join(out, "\n"))
+}
+
+// identityLines name a user the way every dialog does: the email and id first, whole
+// (wrapped, never cut), then the user's own name in quotes, cut to the line.
+func identityLines(s client.Subject, inner int) []sanitize.Safe {
+	lines := sanitize.Wrap(identity(s), inner)
+	if n := quoted(s.Name); n != "" {
+		lines = append(lines, sanitize.Fit(n, inner))
+	}
+	return lines
 }
 
 // actAsDialog asks for the reason and confirms before an impersonation starts.
 type actAsDialog struct {
 	env    *env
 	target client.Target
-	label  string
+	who    client.Subject
 	reason textinput.Model
-	err    string
+	err    sanitize.Safe
+	fits   bool
 }
 
 func newActAsDialog(e *env, msg askActAsMsg) *actAsDialog {
-	d := &actAsDialog{env: e, target: msg.target, label: msg.label, reason: newInput(e, "ticket id or note, e.g. HELP-4711", 200)}
+	d := &actAsDialog{env: e, target: msg.target, who: msg.who, reason: newInput(e, "ticket id or note, e.g. HELP-4711", limitReason), fits: true}
 	d.reason.SetWidth(40)
 	d.reason.Focus()
 	return d
 }
 
+func (d *actAsDialog) help() []key.Binding {
+	return []key.Binding{d.env.keys.ActAs.Yes, d.env.keys.ActAs.No}
+}
+
 func (d *actAsDialog) update(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	k := d.env.keys.Confirm
+	k := d.env.keys.ActAs
 	switch {
 	case key.Matches(msg, k.Yes):
+		if !d.fits {
+			return nil, false
+		}
 		reason := strings.TrimSpace(d.reason.Value())
 		if reason == "" && d.env.policy().RequireReason {
 			d.err = "This profile requires a reason: a ticket id or a short note."
@@ -65,50 +106,85 @@ func (d *actAsDialog) update(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	return cmd, false
 }
 
-func (d *actAsDialog) view(width int) string {
+func (d *actAsDialog) paste(content string) tea.Cmd {
+	pasteInto(d.env, &d.reason, content)
+	return nil
+}
+
+func (d *actAsDialog) view(width, height int) sanitize.Safe {
 	st := d.env.styles
-	need := "optional"
+	inner := dialogInner(width)
+	d.reason.SetWidth(max(8, inner-22))
+	need := sanitize.Safe("optional")
 	if d.env.policy().RequireReason {
 		need = "required"
 	}
-	lines := []string{st.Title.Render("Act as this user?"), "", sanitize.Text(d.label), "",
-		"Reason (" + need + "): " + d.reason.View()}
-	if d.err != "" {
-		lines = append(lines, st.Error.Render(d.err))
+	who := identityLines(d.who, inner)
+	if d.who.ID == "" {
+		who = sanitize.Wrap(sanitize.Text(d.target.String()), inner)
 	}
-	return dialogBox(st, width, append(lines, "",
-		"It starts read-only. Everything is sent as them and recorded.",
-		"enter: start · esc: cancel")...)
+	field := "Reason (" + need + "): " + inputView(d.reason)
+	var errLine []sanitize.Safe
+	if d.err != "" {
+		errLine = []sanitize.Safe{st.Error.Render(d.err)}
+	}
+	full := append(append(append([]sanitize.Safe{st.Title.Render("Act as this user?"), ""}, who...), "", field), errLine...)
+	full = append(full, "", "It starts read-only. Everything is sent as them and recorded.", "enter: start · esc: cancel")
+	compact := append(append(append([]sanitize.Safe{st.Title.Render("Act as?")}, who...), field), errLine...)
+	compact = append(compact, "enter: start · esc: cancel")
+	least := append(append(sanitize.Wrap("Act as "+identity(d.who)+"?", inner), field), errLine...)
+	if d.who.ID == "" {
+		least = append(append(sanitize.Wrap("Act as "+sanitize.Text(d.target.String())+"?", inner), field), errLine...)
+	}
+	least = append(least, "enter: start · esc: cancel")
+	lines, fits := fitDialog(height, full, compact, least, tooSmall("who you would act as", inner))
+	d.fits = fits
+	return dialogBox(st, inner, lines)
 }
 
 // elevateDialog confirms allowing writes for the rest of impersonation gen.
 type elevateDialog struct {
-	env *env
-	who string
-	gen int
+	env  *env
+	who  client.Subject
+	gen  int
+	fits bool
+}
+
+func (d *elevateDialog) help() []key.Binding {
+	return []key.Binding{d.env.keys.Elevate.Yes, d.env.keys.Elevate.No}
 }
 
 func (d *elevateDialog) update(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
-	case key.Matches(msg, d.env.keys.Confirm.Yes), msg.String() == "y":
+	case key.Matches(msg, d.env.keys.Elevate.Yes):
+		if !d.fits {
+			return nil, false
+		}
 		sess, gen := d.env.sess, d.gen
 		return func() tea.Msg {
 			act, err := sess.Elevate(gen)
 			return elevatedMsg{active: act, err: err}
 		}, true
-	case key.Matches(msg, d.env.keys.Confirm.No), msg.String() == "n":
+	case key.Matches(msg, d.env.keys.Elevate.No):
 		return status("Still read-only.", false), true
 	}
 	return nil, false
 }
 
-func (d *elevateDialog) view(width int) string {
+func (d *elevateDialog) paste(string) tea.Cmd { return nil }
+
+func (d *elevateDialog) view(width, height int) sanitize.Safe {
 	st := d.env.styles
-	return dialogBox(st, width, st.Error.Render("Allow writes as this user?"), "", d.who, "",
-		"For the rest of this impersonation, requests that change",
-		"things may be sent as them. Each one still shows what it",
-		"does and needs their email or id typed to go out.",
-		"", "enter: allow writes · esc: stay read-only")
+	inner := dialogInner(width)
+	who := identityLines(d.who, inner)
+	full := append(append([]sanitize.Safe{st.Error.Render("Allow writes as this user?"), ""}, who...), "")
+	full = append(full, sanitize.Wrap("For the rest of this impersonation, requests that change things may be sent as them. Each one still shows what it does and needs their email or id typed to go out.", inner)...)
+	full = append(full, "", "enter: allow writes · esc: stay read-only")
+	compact := append(append([]sanitize.Safe{st.Error.Render("Allow writes as:")}, who...), "enter: allow · esc: stay read-only")
+	least := append(sanitize.Wrap("Allow writes as "+identity(d.who)+"?", inner), "enter: allow · esc: no")
+	lines, fits := fitDialog(height, full, compact, least, tooSmall("whom writes would be allowed as", inner))
+	d.fits = fits
+	return dialogBox(st, inner, lines)
 }
 
 // writeDialog shows a write before it is sent and asks for the user's email or id.
@@ -117,19 +193,28 @@ type writeDialog struct {
 	req   client.Request
 	user  client.Subject
 	typed textinput.Model
-	err   string
+	err   sanitize.Safe
+	fits  bool
 }
 
 func newWriteDialog(e *env, req client.Request, user client.Subject) *writeDialog {
-	d := &writeDialog{env: e, req: req, user: user, typed: newInput(e, "their email or id", 320)}
+	d := &writeDialog{env: e, req: req, user: user, typed: newInput(e, "their email or id", limitTarget), fits: true}
 	d.typed.SetWidth(36)
 	d.typed.Focus()
 	return d
 }
 
+func (d *writeDialog) help() []key.Binding {
+	return []key.Binding{d.env.keys.Write.Yes, d.env.keys.Write.No}
+}
+
 func (d *writeDialog) update(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
-	case key.Matches(msg, d.env.keys.Confirm.Yes):
+	case key.Matches(msg, d.env.keys.Write.Yes):
+		if !d.fits {
+			d.err = "Nothing was sent: the write cannot be shown whole at this size."
+			return nil, false
+		}
 		typed := d.typed.Value()
 		if !session.Confirms(typed, d.user) {
 			d.err = "That is not their email or id: nothing was sent."
@@ -137,7 +222,7 @@ func (d *writeDialog) update(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		d.env.post(sendConfirmedMsg{req: d.req, typed: typed})
 		return nil, true
-	case key.Matches(msg, d.env.keys.Confirm.No):
+	case key.Matches(msg, d.env.keys.Write.No):
 		return status("Not sent.", false), true
 	}
 	var cmd tea.Cmd
@@ -146,18 +231,25 @@ func (d *writeDialog) update(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	return cmd, false
 }
 
+func (d *writeDialog) paste(content string) tea.Cmd {
+	pasteInto(d.env, &d.typed, content)
+	return nil
+}
+
 // view shows the write in full: the method and URL as they will be sent, the effective
-// user and the whole body, wrapped, never cut.
-func (d *writeDialog) view(width int) string {
+// user and the whole body, wrapped, never cut; and the field to confirm it. When all of
+// that cannot be seen at once, it refuses to confirm and says to enlarge the terminal.
+func (d *writeDialog) view(width, height int) sanitize.Safe {
 	st := d.env.styles
 	inner := max(10, width-4)
+	d.typed.SetWidth(max(8, min(36, inner-34)))
 	body := strings.TrimSpace(string(d.req.Body))
 	if body == "" {
 		body = "(no body)"
 	}
-	wrap := func(label, text string) []string {
-		var out []string
-		for i, l := range strings.Split(ansi.Hardwrap(sanitize.Text(text), max(1, inner-9), true), "\n") {
+	wrap := func(label sanitize.Safe, text sanitize.Safe) []sanitize.Safe {
+		var out []sanitize.Safe
+		for i, l := range sanitize.Wrap(text, max(1, inner-9)) {
 			if i == 0 {
 				out = append(out, st.Label.Render(label)+l)
 			} else {
@@ -166,21 +258,32 @@ func (d *writeDialog) view(width int) string {
 		}
 		return out
 	}
-	lines := []string{st.Error.Render("Send this write as them?"), ""}
-	lines = append(lines, wrap("Request  ", strings.ToUpper(d.req.Method)+" "+d.env.profile.Endpoint+sentPath(d.req.Path))...)
-	lines = append(lines, wrap("As       ", d.user.Name+" <"+d.user.Email+"> ("+d.user.ID+")")...)
-	lines = append(lines, wrap("Body     ", body)...)
-	lines = append(lines, "", "Type their email or id to send: "+d.typed.View())
+	lines := []sanitize.Safe{st.Error.Render("Send this write as them?"), ""}
+	lines = append(lines, wrap("Request  ", sanitize.Text(strings.ToUpper(d.req.Method)+" "+d.env.profile.Endpoint+sentPath(d.req.Path)))...)
+	lines = append(lines, wrap("As       ", identity(d.user))...)
+	if n := quoted(d.user.Name); n != "" {
+		lines = append(lines, "         "+sanitize.Fit(n, max(1, inner-9)))
+	}
+	lines = append(lines, wrap("Body     ", sanitize.Text(body))...)
+	lines = append(lines, "", "Type their email or id to send: "+inputView(d.typed))
 	if d.err != "" {
 		lines = append(lines, st.Error.Render(d.err))
 	}
 	lines = append(lines, "", "enter: send · esc: cancel")
-	return st.Dialog.Render(strings.Join(lines, "\n"))
+	compact := append([]sanitize.Safe(nil), lines[2:]...)
+	compact = compact[:len(compact)-2]
+	compact = append(compact, "enter: send · esc: cancel")
+	shown, fits := fitDialog(height, lines, compact, tooSmall("the write and its confirmation", inner))
+	d.fits = fits
+	return dialogBox(st, inner, shown)
 }
 
-// sentPath is the path as the client sends it: relative to the endpoint, which already
-// ends in /v1, so a path written from the server root loses its /v1.
+// sentPath is the path as the client sends it: dot-segments resolved and relative to the
+// endpoint, which already ends in /v1, so a path written from the server root loses /v1.
 func sentPath(p string) string {
+	if clean, err := client.CleanPath(p); err == nil {
+		p = clean
+	}
 	if strings.HasPrefix(p, "/v1/") {
 		return strings.TrimPrefix(p, "/v1")
 	}

@@ -17,9 +17,9 @@ func TestLateVerificationAfterStopShowsNothing(t *testing.T) {
 	h := newHarness(t, w.deps, 120, 40)
 	h.signIn()
 	w.srv.Inject("/v1/account", 1, demo.Fault{Delay: 300 * time.Millisecond})
-	h.m = update(h.m, askActAsMsg{target: adaTarget, label: "Ada"})
+	h.m = update(h.m, askActAsMsg{target: adaTarget})
 	h.key("enter")
-	h.until("the verification to start", func(m Model) bool { return m.verifying != 0 })
+	h.until("the verification to start", func(m Model) bool { return m.attempt != nil })
 	h.key("ctrl+x")
 	h.pump(600 * time.Millisecond)
 	if h.m.active != nil || strings.HasPrefix(h.screen(), "IMPERSONATING") {
@@ -37,7 +37,7 @@ func TestFailedSwitchClearsTheOldBanner(t *testing.T) {
 	h := newHarness(t, w.deps, 120, 40)
 	h.signIn()
 	h.actAsWithReason("")
-	h.m = update(h.m, askActAsMsg{target: client.Target{Kind: client.ByEmail, Value: demo.BlockedEmail}, label: "Mallory"})
+	h.m = update(h.m, askActAsMsg{target: client.Target{Kind: client.ByEmail, Value: demo.BlockedEmail}})
 	h.key("enter")
 	h.untilScreen("Refused: that user is blocked.")
 	if h.m.active != nil || strings.HasPrefix(h.screen(), "IMPERSONATING") {

@@ -77,7 +77,7 @@ func actAsAda(t *testing.T, tm *teatest.TestModel) {
 	t.Helper()
 	tm.Type("jjjj")
 	tm.Type("i")
-	waitText(t, tm, "user?")
+	waitText(t, tm, "Reason")
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
 	settle(t, tm)
 }

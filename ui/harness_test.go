@@ -193,7 +193,7 @@ func (h *harness) actAs(id string) {
 		h.key("j")
 	}
 	h.key("i")
-	h.untilScreen("Act as this user?")
+	h.untilScreen("Act as")
 	h.key("enter")
 	h.until("the impersonation", func(m Model) bool { return m.active != nil })
 }

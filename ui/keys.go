@@ -2,20 +2,28 @@ package ui
 
 import "charm.land/bubbles/v2/key"
 
-// KeyMap is the one place key bindings live; every help bar is built from it.
+// KeyMap is the one place key bindings live; every help bar is built from it, each
+// screen from its own group.
 type KeyMap struct {
 	Global  GlobalKeys
 	Nav     NavKeys
 	Picker  PickerKeys
+	Search  InputKeys // typing a search in the picker
+	Filter  InputKeys // typing the audit filter
+	Prompt  InputKeys // naming a user by email, phone or id
 	Login   LoginKeys
+	MFA     InputKeys
 	Details DetailsKeys
-	Confirm ConfirmKeys
+	Actions ActionsKeys
+	ActAs   ConfirmKeys
+	Elevate ConfirmKeys
+	Write   ConfirmKeys
 	Audit   AuditKeys
 	Console ConsoleKeys
 }
 
 type GlobalKeys struct {
-	Stop, Quit, ForceQuit, Help, Audit, Back, Write key.Binding
+	Stop, Quit, ForceQuit, Help, Audit, Back, Write, Why key.Binding
 }
 
 type NavKeys struct {
@@ -26,6 +34,11 @@ type PickerKeys struct {
 	Search, Open, Impersonate, ImpersonateBy, Retry key.Binding
 }
 
+// InputKeys are the keys of a screen where a text input has focus.
+type InputKeys struct {
+	Submit, Leave key.Binding
+}
+
 type LoginKeys struct {
 	Next, Prev, Submit key.Binding
 }
@@ -34,8 +47,12 @@ type DetailsKeys struct {
 	Impersonate, Refresh, Actions key.Binding
 }
 
+type ActionsKeys struct {
+	Open key.Binding
+}
+
 type ConsoleKeys struct {
-	Send, Next, Prev, Copy key.Binding
+	Send, Next, Prev, Copy, Answer key.Binding
 }
 
 type ConfirmKeys struct {
@@ -51,6 +68,12 @@ func DefaultKeyMap() KeyMap {
 	k := func(help, desc string, keys ...string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
 	}
+	input := func(submit, leave string) InputKeys {
+		return InputKeys{Submit: k("enter", submit, "enter"), Leave: k("esc", leave, "esc")}
+	}
+	confirm := func(yes, no string) ConfirmKeys {
+		return ConfirmKeys{Yes: k("enter", yes, "enter"), No: k("esc", no, "esc")}
+	}
 	return KeyMap{
 		Global: GlobalKeys{
 			Stop:      k("ctrl+x", "stop impersonating", "ctrl+x"),
@@ -60,6 +83,7 @@ func DefaultKeyMap() KeyMap {
 			Audit:     k("a", "audit", "a"),
 			Back:      k("esc", "back", "esc"),
 			Write:     k("w", "allow writes", "w"),
+			Why:       k("ctrl+o", "whole message", "ctrl+o"),
 		},
 		Nav: NavKeys{
 			Up:       k("↑/k", "up", "up", "k"),
@@ -76,6 +100,10 @@ func DefaultKeyMap() KeyMap {
 			ImpersonateBy: k("p", "act as email/phone", "p"),
 			Retry:         k("r", "retry", "r"),
 		},
+		Search: input("show results", "stop typing"),
+		Filter: input("apply filter", "stop typing"),
+		Prompt: input("look up", "back"),
+		MFA:    input("check code", "back"),
 		Login: LoginKeys{
 			Next:   k("tab", "next field", "tab", "down"),
 			Prev:   k("shift+tab", "previous field", "shift+tab", "up"),
@@ -86,15 +114,16 @@ func DefaultKeyMap() KeyMap {
 			Refresh:     k("r", "refresh", "r"),
 			Actions:     k("m", "actions", "m"),
 		},
-		Confirm: ConfirmKeys{
-			Yes: k("enter", "confirm", "enter"),
-			No:  k("esc", "cancel", "esc"),
-		},
+		Actions: ActionsKeys{Open: k("enter", "open", "enter")},
+		ActAs:   confirm("start", "cancel"),
+		Elevate: ConfirmKeys{Yes: k("enter", "allow writes", "enter", "y"), No: k("esc", "stay read-only", "esc", "n")},
+		Write:   confirm("send", "cancel"),
 		Console: ConsoleKeys{
-			Send: k("enter", "send", "enter"),
-			Next: k("tab", "next field", "tab"),
-			Prev: k("shift+tab", "previous field", "shift+tab"),
-			Copy: k("c", "copy response", "c"),
+			Send:   k("enter", "send", "enter"),
+			Next:   k("tab", "next field", "tab"),
+			Prev:   k("shift+tab", "previous field", "shift+tab"),
+			Copy:   k("c", "copy response", "c"),
+			Answer: k("esc", "to the answer", "esc"),
 		},
 		Audit: AuditKeys{
 			Filter:  k("/", "filter", "/"),

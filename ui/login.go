@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
@@ -36,10 +35,10 @@ type loginScreen struct {
 	focus    int
 	code     textinput.Model
 	mfa      *session.Session // set while a second factor is awaited
-	busy     string           // what is running ("" when idle)
+	busy     sanitize.Safe    // what is running ("" when idle)
 	spinner  spinner.Model
-	err      string
-	notice   string
+	err      sanitize.Safe
+	notice   sanitize.Safe
 	width    int
 	height   int
 	attempts int
@@ -61,12 +60,12 @@ func newLogin(e *env) *loginScreen {
 	values := [fieldCount]string{d.Endpoint, d.Project, d.Email, ""}
 	placeholders := [fieldCount]string{"https://appwrite.example.com/v1", "project id", "you@example.com", ""}
 	for i := range s.fields {
-		s.fields[i] = newInput(e, placeholders[i], 256)
+		s.fields[i] = newInput(e, placeholders[i], limitLogin)
 		s.fields[i].SetValue(values[i])
 	}
 	s.fields[fieldPassword].EchoMode = textinput.EchoPassword
 	s.fields[fieldPassword].EchoCharacter = '•'
-	s.code = newInput(e, "123456", 12)
+	s.code = newInput(e, "123456", limitCode)
 	s.focus = fieldEndpoint
 	for s.focus < fieldPassword && s.fields[s.focus].Value() != "" {
 		s.focus++ // the cursor starts in the first empty field: the password when prefilled
@@ -84,7 +83,7 @@ func (s *loginScreen) init() tea.Cmd {
 	return nil
 }
 
-func (s *loginScreen) Title() string { return "Sign in" }
+func (s *loginScreen) Title() sanitize.Safe { return "Sign in" }
 
 func (s *loginScreen) Capturing() bool { return true }
 
@@ -99,7 +98,7 @@ func (s *loginScreen) SetSize(w, h int) {
 func (s *loginScreen) Help() []key.Binding {
 	k := s.env.keys
 	if s.mfa != nil {
-		return []key.Binding{k.Login.Submit, k.Global.Back}
+		return []key.Binding{k.MFA.Submit, k.MFA.Leave}
 	}
 	return []key.Binding{k.Login.Submit, k.Login.Next, k.Login.Prev}
 }
@@ -115,6 +114,16 @@ func (s *loginScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return s, cmd
 	case loginDoneMsg:
 		return s.done(msg)
+	case tea.PasteMsg:
+		switch {
+		case s.busy != "":
+		case s.mfa != nil:
+			pasteInto(s.env, &s.code, msg.Content)
+		default:
+			pasteInto(s.env, &s.fields[s.focus], msg.Content)
+			s.err = ""
+		}
+		return s, nil
 	case stylesChangedMsg:
 		for i := range s.fields {
 			s.fields[i].SetStyles(textinput.DefaultStyles(s.env.styles.IsDark))
@@ -162,7 +171,7 @@ func (s *loginScreen) value(i int) string { return strings.TrimSpace(s.fields[i]
 func (s *loginScreen) submit() (screen, tea.Cmd) {
 	for i := 0; i < fieldCount; i++ {
 		if s.value(i) == "" {
-			s.err = fieldLabels[i] + " is required."
+			s.err = sanitize.Text(fieldLabels[i] + " is required.")
 			s.fields[s.focus].Blur()
 			s.focus = i
 			return s, s.fields[i].Focus()
@@ -228,7 +237,8 @@ func (s *loginScreen) done(msg loginDoneMsg) (screen, tea.Cmd) {
 	s.busy = ""
 	switch {
 	case msg.err == nil:
-		s.env.sess, s.env.profile = msg.sess, msg.profile
+		s.env.setSession(msg.sess)
+		s.env.profile = msg.profile
 		return s, func() tea.Msg { return signedInMsg{op: msg.op, resumed: msg.resumed} }
 	case msg.resumed && errors.Is(msg.err, keyring.ErrNotFound):
 		return s, nil // nothing stored: the form it is
@@ -246,9 +256,9 @@ func (s *loginScreen) done(msg loginDoneMsg) (screen, tea.Cmd) {
 }
 
 // loginError says in one line what went wrong and what to do.
-func loginError(err error, resumed bool) string {
+func loginError(err error, resumed bool) sanitize.Safe {
 	var apiErr *client.Error
-	prefix := "Sign-in failed: "
+	prefix := sanitize.Safe("Sign-in failed: ")
 	if resumed {
 		prefix = "Could not resume the stored session: "
 	}
@@ -264,18 +274,18 @@ func loginError(err error, resumed bool) string {
 		if errors.As(err, &apiErr) && apiErr.RetryAfter > 0 {
 			wait = "in " + apiErr.RetryAfter.Round(time.Minute).String()
 		}
-		return "Too many sign-in attempts: try again " + wait + "."
+		return "Too many sign-in attempts: try again " + sanitize.Text(wait) + "."
 	case errors.Is(err, client.ErrNetwork):
-		return prefix + "the backend cannot be reached (" + sanitize.Text(err.Error()) + ")."
+		return prefix + "the backend cannot be reached (" + errText(err) + ")."
 	case errors.Is(err, client.ErrTimeout):
 		return prefix + "the backend did not answer in time."
 	}
-	return prefix + sanitize.Text(err.Error())
+	return prefix + errText(err)
 }
 
 func (s *loginScreen) updateCode(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	switch {
-	case key.Matches(msg, s.env.keys.Global.Back):
+	case key.Matches(msg, s.env.keys.MFA.Leave):
 		half := s.mfa // signed in with a password only: end that session on the backend
 		s.mfa = nil
 		s.err = ""
@@ -285,7 +295,7 @@ func (s *loginScreen) updateCode(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 			_ = half.Logout(ctx)
 			return nil
 		})
-	case key.Matches(msg, s.env.keys.Login.Submit):
+	case key.Matches(msg, s.env.keys.MFA.Submit):
 		code := strings.TrimSpace(s.code.Value())
 		if code == "" {
 			s.err = "Enter the 6-digit code from your authenticator."
@@ -308,36 +318,36 @@ func (s *loginScreen) updateCode(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 	return s, cmd
 }
 
-func (s *loginScreen) View(w, h int) string {
+func (s *loginScreen) View(w, h int) sanitize.Safe {
 	st := s.env.styles
-	var b strings.Builder
-	b.WriteString(st.Title.Render("Sign in as yourself") + "\n\n")
+	lines := []sanitize.Safe{st.Title.Render("Sign in as yourself"), ""}
 	if s.mfa != nil {
-		b.WriteString("This account needs a second factor.\n\n")
-		b.WriteString(fmt.Sprintf("› %s  %s\n", st.Label.Render("TOTP code"), s.code.View()))
+		lines = append(lines, "This account needs a second factor.", "", "› "+st.Label.Render("TOTP code")+"  "+inputView(s.code))
 	} else {
 		for i := range s.fields {
-			gutter := "  "
-			label := st.Label.Render(fmt.Sprintf("%-9s", fieldLabels[i]))
+			gutter := sanitize.Safe("  ")
+			label := st.Label.Render(sanitize.Pad(sanitize.Text(fieldLabels[i]), 9))
 			if i == s.focus {
-				gutter, label = "› ", st.Focused.Render(fmt.Sprintf("%-9s", fieldLabels[i]))
+				gutter, label = "› ", st.Focused.Render(sanitize.Pad(sanitize.Text(fieldLabels[i]), 9))
 			}
-			b.WriteString(gutter + label + " " + s.fields[i].View() + "\n")
+			lines = append(lines, gutter+label+" "+inputView(s.fields[i]))
 		}
 	}
-	b.WriteString("\n")
+	lines = append(lines, "")
 	switch {
 	case s.busy != "":
-		b.WriteString(s.spinner.View() + " " + s.busy + "\n")
+		lines = append(lines, sanitize.Styled(s.spinner.View())+" "+s.busy)
 	case s.err != "":
-		b.WriteString(st.Error.Render(sanitize.Line(s.err, w)) + "\n")
+		lines = append(lines, st.Error.Render(sanitize.Fit(s.err, w)))
 	case s.notice != "":
-		b.WriteString(st.Notice.Render(sanitize.Line(s.notice, w)) + "\n")
+		lines = append(lines, st.Notice.Render(sanitize.Fit(s.notice, w)))
 	default:
-		b.WriteString("\n")
+		lines = append(lines, "")
 	}
 	if hint := s.env.deps.Login.Hint; hint != "" && s.mfa == nil {
-		b.WriteString(st.Muted.Render(hint) + "\n")
+		for _, l := range strings.Split(hint, "\n") {
+			lines = append(lines, st.Muted.Render(sanitize.Text(l)))
+		}
 	}
-	return b.String()
+	return sanitize.Join(lines, "\n")
 }

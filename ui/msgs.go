@@ -6,17 +6,19 @@ import (
 
 	"actas/client"
 	"actas/session"
+	"actas/ui/sanitize"
 )
 
 // screen is one view of the console. The root model routes keys and messages to the
 // screen on top of its stack and draws the chrome (banner, header, status, help) around it.
+// A screen draws only safe text: server text crosses sanitize on its way in.
 type screen interface {
 	Update(msg tea.Msg) (screen, tea.Cmd)
-	View(width, height int) string
+	View(width, height int) sanitize.Safe
 	SetSize(width, height int)
 	Help() []key.Binding // this screen's keys for the help bar
 	Capturing() bool     // a text input has focus: only ctrl+c and ctrl+x stay global
-	Title() string
+	Title() sanitize.Safe
 }
 
 // Messages between screens and the root.
@@ -28,7 +30,7 @@ type (
 	openDetailsMsg struct{ subject client.Subject }
 	askActAsMsg    struct {
 		target client.Target
-		label  string // who, for the confirmation
+		who    client.Subject // as the operator's search showed them (not yet verified)
 	}
 	actAsConfirmedMsg struct {
 		target client.Target
@@ -54,7 +56,8 @@ type (
 	promptDoneMsg  struct{ ask askActAsMsg } // the prompt closes, the confirmation opens
 	popMsg         struct{}
 	statusMsg      struct {
-		text  string
+		text  sanitize.Safe
+		full  sanitize.Safe // the whole reason, one key away (ctrl+e); "" when text is all
 		isErr bool
 	}
 	bannerTickMsg   struct{ gen int }
@@ -65,6 +68,6 @@ type (
 	stylesChangedMsg struct{}
 )
 
-func status(text string, isErr bool) tea.Cmd {
-	return func() tea.Msg { return statusMsg{text, isErr} }
+func status(text sanitize.Safe, isErr bool) tea.Cmd {
+	return func() tea.Msg { return statusMsg{text: text, isErr: isErr} }
 }

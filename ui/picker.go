@@ -57,7 +57,7 @@ type searchDoneMsg struct {
 }
 
 func newPicker(e *env) *picker {
-	p := &picker{env: e, search: newInput(e, "name, email, phone or id", 256),
+	p := &picker{env: e, search: newInput(e, "name, email, phone or id", limitSearch),
 		table:   subjecttable.New(subjecttable.DefaultStyles(e.styles.IsDark), e.deps.Clock),
 		spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
 	return p
@@ -71,9 +71,9 @@ func (p *picker) close() {
 	}
 }
 
-func (p *picker) Title() string   { return "Users" }
-func (p *picker) fitsWidth() bool { return true }
-func (p *picker) Capturing() bool { return p.search.Focused() }
+func (p *picker) Title() sanitize.Safe { return "Users" }
+func (p *picker) fitsWidth() bool      { return true }
+func (p *picker) Capturing() bool      { return p.search.Focused() }
 
 func (p *picker) SetSize(w, h int) {
 	p.width, p.height = w, h
@@ -84,7 +84,7 @@ func (p *picker) SetSize(w, h int) {
 func (p *picker) Help() []key.Binding {
 	k := p.env.keys
 	if p.search.Focused() {
-		return []key.Binding{k.Login.Submit, k.Global.Back}
+		return []key.Binding{k.Search.Submit, k.Search.Leave}
 	}
 	b := []key.Binding{k.Picker.Search, k.Picker.Open, k.Picker.Impersonate, k.Picker.ImpersonateBy}
 	if p.err != nil {
@@ -102,6 +102,10 @@ func (p *picker) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return p, p.startSearch(strings.TrimSpace(p.search.Value()))
 	case searchDoneMsg:
 		return p, p.done(msg)
+	case tea.PasteMsg:
+		if p.search.Focused() {
+			return p, p.edited(func() { pasteInto(p.env, &p.search, msg.Content) })
+		}
 	case spinner.TickMsg:
 		if !p.loading && !p.loadingMore {
 			return p, nil
@@ -125,25 +129,30 @@ func (p *picker) Update(msg tea.Msg) (screen, tea.Cmd) {
 func (p *picker) typing(msg tea.KeyPressMsg) tea.Cmd {
 	k := p.env.keys
 	switch {
-	case key.Matches(msg, k.Global.Back):
+	case key.Matches(msg, k.Search.Leave):
 		p.search.Blur()
 		return nil
-	case key.Matches(msg, k.Login.Submit), key.Matches(msg, k.Nav.Down):
+	case key.Matches(msg, k.Search.Submit), key.Matches(msg, k.Nav.Down):
 		p.search.Blur()
 		if q := strings.TrimSpace(p.search.Value()); q != p.query {
 			return p.startSearch(q)
 		}
 		return nil
 	}
-	before := p.search.Value()
 	var cmd tea.Cmd
-	p.search, cmd = p.search.Update(msg)
+	return tea.Batch(p.edited(func() { p.search, cmd = p.search.Update(msg) }), cmd)
+}
+
+// edited runs an edit of the search and, when it changed the text, starts the debounce.
+func (p *picker) edited(edit func()) tea.Cmd {
+	before := p.search.Value()
+	edit()
 	if p.search.Value() == before {
-		return cmd
+		return nil
 	}
 	p.debounce++
 	seq := p.debounce
-	return tea.Batch(cmd, tea.Tick(searchDebounce, func(time.Time) tea.Msg { return searchTickMsg{seq} }))
+	return tea.Tick(searchDebounce, func(time.Time) tea.Msg { return searchTickMsg{seq} })
 }
 
 func (p *picker) browsing(msg tea.KeyPressMsg) tea.Cmd {
@@ -170,7 +179,7 @@ func (p *picker) browsing(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Picker.Impersonate):
 		if s, ok := p.table.Selected(); ok {
-			p.env.post(askActAs(client.Target{Kind: client.ByID, Value: s.ID}, s))
+			p.env.post(askActAsMsg{target: client.Target{Kind: client.ByID, Value: s.ID}, who: s})
 			return nil
 		}
 	case key.Matches(msg, k.Picker.ImpersonateBy):
@@ -189,11 +198,6 @@ func (p *picker) browsing(msg tea.KeyPressMsg) tea.Cmd {
 		return p.loadMore()
 	}
 	return nil
-}
-
-func askActAs(t client.Target, s client.Subject) askActAsMsg {
-	label := strings.TrimSpace(sanitize.Text(s.Name) + " <" + sanitize.Text(s.Email) + "> (" + sanitize.Text(s.ID) + ")")
-	return askActAsMsg{target: t, label: label}
 }
 
 // startSearch cancels the search in flight, if any, and starts q: at most one request is
@@ -218,10 +222,10 @@ func (p *picker) loadMore() tea.Cmd {
 func (p *picker) fetch(q client.SubjectQuery, more bool) tea.Cmd {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	p.cancel = cancel // page loads too: at most one request in flight
-	backend, gen := p.env.sess.Backend(), p.gen
+	sess, gen := p.env.sess, p.gen
 	return func() tea.Msg {
 		defer cancel()
-		page, err := backend.SearchSubjects(ctx, q)
+		page, err := sess.Search(ctx, q)
 		return searchDoneMsg{gen: gen, query: q.Search, page: page, more: more, err: err}
 	}
 }
@@ -240,6 +244,12 @@ func (p *picker) done(msg searchDoneMsg) tea.Cmd {
 			return nil
 		}
 		p.err, p.errMore = msg.err, msg.more
+		if !msg.more {
+			// The rows of the previous query must not stand under this one: i would act
+			// on a row that does not match what the search says.
+			p.table.SetRows(nil)
+			p.total, p.capped, p.next = 0, false, ""
+		}
 		return nil
 	}
 	if msg.more {
@@ -254,7 +264,7 @@ func (p *picker) done(msg searchDoneMsg) tea.Cmd {
 	return nil
 }
 
-func (p *picker) count() string {
+func (p *picker) count() sanitize.Safe {
 	n := p.table.Len()
 	if n == 0 {
 		return "0 users"
@@ -263,10 +273,10 @@ func (p *picker) count() string {
 	if p.capped {
 		plus = "+"
 	}
-	return fmt.Sprintf("1–%d of %d%s", n, max(p.total, n), plus)
+	return sanitize.Text(fmt.Sprintf("1–%d of %d%s", n, max(p.total, n), plus))
 }
 
-func (p *picker) View(w, h int) string {
+func (p *picker) View(w, h int) sanitize.Safe {
 	st := p.env.styles
 	label := st.Label.Render("Search ")
 	if p.search.Focused() {
@@ -274,30 +284,30 @@ func (p *picker) View(w, h int) string {
 	}
 	right := p.count()
 	if p.loading || p.loadingMore {
-		right = p.spinner.View() + " " + right
+		right = sanitize.Styled(p.spinner.View()) + " " + right
 	}
-	left := label + p.search.View()
+	left := label + inputView(p.search)
 	gap := max(1, w-sanitize.Width(left)-sanitize.Width(right))
-	top := fitLine(left+strings.Repeat(" ", gap)+st.Muted.Render(right), w)
+	top := fitLine(left+sanitize.Spaces(gap)+st.Muted.Render(right), w)
 
-	var footer string
+	var footer sanitize.Safe
 	switch {
 	case p.err != nil:
-		footer = st.Error.Render(sanitize.Line("Search failed: "+p.err.Error()+" (r to retry)", w))
+		footer = st.Error.Render(sanitize.Fit("Search failed: "+errText(p.err)+" (r to retry)", w))
 	case !p.loading && p.table.Len() == 0 && p.query != "":
-		footer = st.Muted.Render(sanitize.Line("No users match “"+p.query+"”.", w))
+		footer = st.Muted.Render(sanitize.Fit("No users match “"+sanitize.Text(p.query)+"”.", w))
 	case !p.loading && p.table.Len() == 0:
 		footer = st.Muted.Render("No users.")
 	case p.loadingMore:
 		footer = st.Muted.Render("Loading more…")
 	}
-	return top + "\n" + indent(p.table.View()) + "\n" + footer
+	return top + "\n" + indent(sanitize.Styled(p.table.View())) + "\n" + footer
 }
 
 // gutter keeps rows off the first column, where only the console's own text starts: a
 // user named "IMPERSONATING …" cannot line up like the banner.
 const gutter = "  "
 
-func indent(s string) string {
-	return gutter + strings.ReplaceAll(s, "\n", "\n"+gutter)
+func indent(s sanitize.Safe) sanitize.Safe {
+	return gutter + sanitize.Join(sanitize.Lines(s), "\n"+gutter)
 }

@@ -1,6 +1,11 @@
 package ui
 
 import (
+	"context"
+	"errors"
+	"time"
+	"unicode"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -9,59 +14,132 @@ import (
 	"actas/ui/sanitize"
 )
 
-// targetPrompt names the user to act as by email, phone (+E.164) or id.
+// targetPrompt names the user to act as by email, phone (+E.164) or id, and looks them
+// up as the operator before the confirmation opens: a mistyped target is said in plain
+// words here, not as the backend's refusal later.
 type targetPrompt struct {
-	env   *env
-	input textinput.Model
-	err   string
+	env     *env
+	input   textinput.Model
+	looking bool
+	gen     int
+}
+
+type lookupMsg struct {
+	gen    int
+	target client.Target
+	who    client.Subject
+	err    error
 }
 
 func newTargetPrompt(e *env) *targetPrompt {
-	p := &targetPrompt{env: e, input: newInput(e, "ada@example.com, +14155550100 or a user id", 320)}
+	p := &targetPrompt{env: e, input: newInput(e, "ada@example.com, +14155550100 or a user id", limitTarget)}
 	p.input.Focus()
 	return p
 }
 
-func (p *targetPrompt) Title() string    { return "Act as…" }
-func (p *targetPrompt) Capturing() bool  { return true }
-func (p *targetPrompt) SetSize(w, h int) { p.input.SetWidth(max(10, min(60, w-4))) }
+func (p *targetPrompt) Title() sanitize.Safe { return "Act as…" }
+func (p *targetPrompt) Capturing() bool      { return true }
+func (p *targetPrompt) SetSize(w, h int)     { p.input.SetWidth(max(10, min(60, w-4))) }
 func (p *targetPrompt) Help() []key.Binding {
-	return []key.Binding{p.env.keys.Login.Submit, p.env.keys.Global.Back}
+	return []key.Binding{p.env.keys.Prompt.Submit, p.env.keys.Prompt.Leave}
 }
 
 func (p *targetPrompt) Update(msg tea.Msg) (screen, tea.Cmd) {
-	if msg, ok := msg.(tea.KeyPressMsg); ok {
+	switch msg := msg.(type) {
+	case lookupMsg:
+		if msg.gen == p.gen {
+			p.looking = false
+			p.found(msg)
+		}
+		return p, nil
+	case tea.PasteMsg:
+		pasteInto(p.env, &p.input, msg.Content)
+		return p, nil
+	case tea.KeyPressMsg:
 		switch {
-		case key.Matches(msg, p.env.keys.Global.Back):
+		case key.Matches(msg, p.env.keys.Prompt.Leave):
 			p.env.post(popMsg{})
 			return p, nil
-		case key.Matches(msg, p.env.keys.Login.Submit):
-			t, err := client.ParseTarget(p.input.Value())
-			if err != nil {
-				p.err = err.Error() // the typed text stays for correction
-				return p, nil
-			}
-			label := t.Kind.String() + " " + t.Value
-			p.env.post(promptDoneMsg{askActAsMsg{target: t, label: label}})
-			return p, nil
+		case key.Matches(msg, p.env.keys.Prompt.Submit):
+			return p, p.submit()
 		}
 	}
 	var cmd tea.Cmd
 	p.input, cmd = p.input.Update(msg)
-	if _, ok := msg.(tea.KeyPressMsg); ok {
-		p.err = ""
-	}
 	return p, cmd
 }
 
-func (p *targetPrompt) View(w, h int) string {
-	st := p.env.styles
-	out := st.Title.Render("Act as a user named by email, phone or id") + "\n\n"
-	out += "› " + p.input.View() + "\n\n"
-	if p.err != "" {
-		out += st.Error.Render(sanitize.Line(p.err, w)) + "\n"
-	} else {
-		out += st.Muted.Render(sanitize.Fit("The backend must confirm the user before anything is shown as them.", w)) + "\n"
+func (p *targetPrompt) submit() tea.Cmd {
+	t, err := client.ParseTarget(p.input.Value())
+	if err != nil { // the typed text stays for correction
+		p.env.post(statusMsg{text: targetHint(p.input.Value()), full: errText(err), isErr: true})
+		return nil
 	}
-	return out
+	p.gen++
+	p.looking = true
+	sess, gen := p.env.sess, p.gen
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		defer cancel()
+		who, err := sess.Find(ctx, t)
+		return lookupMsg{gen: gen, target: t, who: who, err: err}
+	}
+}
+
+func (p *targetPrompt) found(msg lookupMsg) {
+	switch {
+	case msg.err == nil:
+		p.env.post(promptDoneMsg{askActAsMsg{target: msg.target, who: msg.who}})
+	case errors.Is(msg.err, client.ErrNotFound):
+		text := sanitize.Text("No user with " + msg.target.String() + ".")
+		if msg.target.Kind == client.ByID && allDigits(msg.target.Value) {
+			text += " Phone numbers start with + and the country code, e.g. +14155550100."
+		}
+		p.env.post(statusMsg{text: text, full: errText(msg.err), isErr: true})
+	default:
+		p.env.post(statusMsg{text: "Could not look that user up: " + firstError(msg.err), full: errText(msg.err), isErr: true})
+	}
+}
+
+// targetHint says in a few words what a target that cannot be parsed should look like.
+func targetHint(typed string) sanitize.Safe {
+	switch t := []rune(typed); {
+	case len(t) == 0:
+		return "Type an email, a +phone or a user id."
+	case t[0] == '+':
+		return "Phone numbers are + and 7 to 15 digits, e.g. +14155550100."
+	}
+	if _, err := client.ParseTarget(typed); err != nil && hasHidden(typed) {
+		return "The target has an invisible character (shown as �): retype it."
+	}
+	return "That is not an email, a +phone or a user id."
+}
+
+func hasHidden(s string) bool {
+	for _, r := range s {
+		if unicode.IsControl(r) || sanitize.Invisible(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func (p *targetPrompt) View(w, h int) sanitize.Safe {
+	st := p.env.styles
+	lines := []sanitize.Safe{st.Title.Render("Act as a user named by email, phone or id"), "", "› " + inputView(p.input), ""}
+	if p.looking {
+		lines = append(lines, st.Muted.Render("Looking them up…"))
+	} else {
+		lines = append(lines, st.Muted.Render(sanitize.Fit("They are looked up first; the backend must confirm them before anything is shown as them.", w)))
+	}
+	return sanitize.Join(lines, "\n")
 }

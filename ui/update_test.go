@@ -9,6 +9,7 @@ import (
 
 	"actas/client"
 	"actas/session"
+	"actas/ui/sanitize"
 )
 
 // Plain Update tests: no backend, no commands run.
@@ -55,16 +56,16 @@ func TestQIsTypedIntoAFocusedInputButQuitsOtherwise(t *testing.T) {
 
 func TestHelpOpensAndAnyKeyClosesIt(t *testing.T) {
 	m := update(signedInModel(t), keyPress("?"))
-	if !m.fullHelp {
+	if !(m.overlay == helpOverlay) {
 		t.Fatal("help not shown")
 	}
-	if m = update(m, keyPress("j")); m.fullHelp {
+	if m = update(m, keyPress("j")); m.overlay == helpOverlay {
 		t.Fatal("help not closed")
 	}
 }
 
 func TestConfirmDialogCancels(t *testing.T) {
-	m := update(signedInModel(t), askActAsMsg{target: client.Target{Value: "ada"}, label: "Ada"})
+	m := update(signedInModel(t), askActAsMsg{target: client.Target{Value: "ada"}})
 	if m.dialog == nil {
 		t.Fatal("no dialog")
 	}
@@ -78,8 +79,8 @@ func TestStopKeyWithoutImpersonationDoesNothing(t *testing.T) {
 	m := signedInModel(t)
 	before := m.top()
 	m = update(m, keyPress("ctrl+x"))
-	if m.top() != before || m.status != "" {
-		t.Fatalf("status %q", m.status)
+	if m.top() != before || m.status.text != "" {
+		t.Fatalf("status %q", m.status.text)
 	}
 }
 
@@ -92,15 +93,18 @@ func TestBannerTickOfAnEndedImpersonationIsDropped(t *testing.T) {
 }
 
 func TestRefusalIsShownAndNothingStarts(t *testing.T) {
-	m := update(signedInModel(t), actAsDoneMsg{err: client.ErrNotHonoured})
-	if m.active != nil || !m.statusErr || m.status == "" {
-		t.Fatalf("active %v status %q", m.active, m.status)
+	m := signedInModel(t)
+	m.attempt = &session.Attempt{} // the answer to the attempt being verified
+	m = update(m, actAsDoneMsg{err: client.ErrNotHonoured})
+	if m.active != nil || !m.status.isErr || m.status.text == "" {
+		t.Fatalf("active %v status %q", m.active, m.status.text)
 	}
 	if strings.HasPrefix(firstLine(plain(m)), "IMPERSONATING") {
 		t.Fatal("banner without a verified impersonation")
 	}
-	if m = update(m, actAsDoneMsg{err: client.ErrStopped}); m.status != "Impersonation cancelled." || m.statusErr {
-		t.Fatalf("status %q", m.status)
+	m.attempt = &session.Attempt{}
+	if m = update(m, actAsDoneMsg{err: client.ErrStopped}); m.status.text != "Impersonation cancelled." || m.status.isErr {
+		t.Fatalf("status %q", m.status.text)
 	}
 }
 
@@ -129,7 +133,7 @@ func TestScrollingPastTheEndOnATinyTerminal(t *testing.T) {
 	a := newAudit(m.env)
 	a.rows = []auditRow{{event: "login"}, {event: "logout"}}
 	c := newConsole(m.env, "GET", "/account")
-	c.lines = []string{"a", "b", "c"}
+	c.lines = []sanitize.Safe{"a", "b", "c"}
 	ov := newActingAs(m.env, session.Active{})
 	for _, s := range []screen{a, c, ov} {
 		for range 20 {

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"strings"
 	"sync"
 
@@ -33,6 +32,8 @@ const (
 type Config struct {
 	Endpoint string // e.g. https://appwrite.example.com/v1 ("/v1" is added when missing)
 	Project  string
+	// Insecure allows plain http to a host that is not loopback (see client.CheckEndpoint).
+	Insecure bool
 	HTTP     client.HTTPConfig
 }
 
@@ -50,23 +51,29 @@ type Client struct {
 
 var _ client.Backend = (*Client)(nil)
 
-// NormalizeEndpoint checks an endpoint URL and makes it end in /v1.
+// NormalizeEndpoint checks an endpoint URL by client.CheckEndpoint's rule (plain http
+// only to a loopback host) and makes it end in /v1. Surrounding spaces are ignored.
 func NormalizeEndpoint(raw string) (string, error) {
-	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return "", fmt.Errorf("endpoint %q must be an http(s) URL such as https://appwrite.example.com/v1", raw)
+	return normalizeEndpoint(raw, false)
+}
+
+// normalizeEndpoint is NormalizeEndpoint with plain http to any host allowed when
+// insecure says so.
+func normalizeEndpoint(raw string, insecure bool) (string, error) {
+	u, err := client.CheckEndpoint(strings.TrimSpace(raw), insecure)
+	if err != nil {
+		return "", err
 	}
 	u.Path = strings.TrimRight(u.Path, "/")
 	if !strings.HasSuffix(u.Path, "/v1") {
 		u.Path += "/v1"
 	}
-	u.RawQuery, u.Fragment = "", ""
 	return u.String(), nil
 }
 
 // New makes a signed-out client.
 func New(cfg Config) (*Client, error) {
-	endpoint, err := NormalizeEndpoint(cfg.Endpoint)
+	endpoint, err := normalizeEndpoint(cfg.Endpoint, cfg.Insecure)
 	if err != nil {
 		return nil, err
 	}

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/go-resty/resty/v2"
@@ -24,7 +25,9 @@ type Impersonation struct {
 	value    string // verified, then the verified id
 	operator client.Operator
 	subject  client.Subject
+	before   func(client.Exchange) error
 	observe  func(client.Exchange)
+	seq      atomic.Int64
 
 	// stop cancels every request in flight; after it every call fails with ErrStopped.
 	mu      sync.Mutex
@@ -68,7 +71,7 @@ func (c *Client) ImpersonateUser(ctx context.Context, target client.Target, opts
 		return nil, errors.New("impersonation target is empty")
 	}
 	imp := &Impersonation{c: c, target: target, header: targetHeader(target.Kind), value: target.Value,
-		operator: op, observe: opts.Observe}
+		operator: op, before: opts.Before, observe: opts.Observe}
 	imp.ctx, imp.cancel = context.WithCancel(context.Background())
 	acct, err := imp.Account(ctx)
 	if err != nil {
@@ -128,8 +131,8 @@ func (imp *Impersonation) Stop() {
 
 // exec sends one request as the subject: the operator's request plus exactly one target
 // header, bound to both the caller's context and the impersonation's own (so Stop cancels
-// it), reported to the observer afterwards.
-func (imp *Impersonation) exec(ctx context.Context, method, path string, setup func(*resty.Request), out any) (*resty.Response, error) {
+// it). Before must let it through first; the observer hears how it went.
+func (imp *Impersonation) exec(ctx context.Context, method, path string, query url.Values, body []byte, out any) (*resty.Response, error) {
 	imp.mu.Lock()
 	if imp.stopped {
 		imp.mu.Unlock()
@@ -137,41 +140,41 @@ func (imp *Impersonation) exec(ctx context.Context, method, path string, setup f
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	undo := context.AfterFunc(imp.ctx, cancel)
+	header, value := imp.header, imp.value
 	imp.mu.Unlock()
 	defer func() { undo(); cancel() }()
 
-	imp.mu.Lock()
-	header, value := imp.header, imp.value
-	imp.mu.Unlock()
+	x := client.Exchange{Seq: int(imp.seq.Add(1)), Method: method,
+		Path: client.RedactURL(&url.URL{Path: imp.c.basePath() + path, RawQuery: query.Encode()})}
+	if imp.before != nil {
+		if err := imp.before(x); err != nil {
+			return nil, err // nothing was sent
+		}
+	}
 	r := imp.c.request(ctx).SetHeader(header, value)
-	if setup != nil {
-		setup(r)
+	if query != nil {
+		r.SetQueryParamsFromValues(query)
+	}
+	if len(body) > 0 {
+		r.SetHeader("Content-Type", "application/json").SetBody(body)
 	}
 	start := time.Now()
 	resp, err := send(r, method, path, out)
-	imp.report(method, path, resp, time.Since(start))
+	x.Duration = time.Since(start)
+	if resp != nil && resp.RawResponse != nil {
+		x.Status = resp.StatusCode()
+	}
+	if imp.observe != nil {
+		imp.observe(x)
+	}
 	if err != nil && errors.Is(err, context.Canceled) && imp.ctx.Err() != nil {
 		err = errors.Join(client.ErrStopped, err)
 	}
 	return resp, err
 }
 
-func (imp *Impersonation) report(method, path string, resp *resty.Response, took time.Duration) {
-	if imp.observe == nil {
-		return
-	}
-	x := client.Exchange{Method: method, Path: path, Duration: took}
-	if resp != nil && resp.RawResponse != nil {
-		x.Status = resp.StatusCode()
-		if u := resp.RawResponse.Request.URL; u != nil {
-			x.Path = client.RedactURL(u)
-		}
-	}
-	imp.observe(x)
-}
-
 func (imp *Impersonation) get(ctx context.Context, path string, out any) error {
-	_, err := imp.exec(ctx, http.MethodGet, path, nil, out)
+	_, err := imp.exec(ctx, http.MethodGet, path, nil, nil, out)
 	return err
 }
 
@@ -222,44 +225,50 @@ func (imp *Impersonation) MFAFactors(ctx context.Context) (MFAFactors, error) {
 // Appwrite files that under the operator).
 func (imp *Impersonation) Logs(ctx context.Context, limit int) ([]client.AuditEntry, error) {
 	var list logList
-	_, err := imp.exec(ctx, http.MethodGet, "/account/logs", func(r *resty.Request) {
-		r.SetQueryParamsFromValues(logParams(limit))
-	}, &list)
+	_, err := imp.exec(ctx, http.MethodGet, "/account/logs", logParams(limit), nil, &list)
 	return entries(list), err
 }
 
 // Do sends a raw request as the effective user. The response comes back for any HTTP
 // status (with a *client.Error for 4xx/5xx); credential headers and password hash fields
-// are removed from it.
+// are removed from it. The path's dot-segments are resolved, and a path that would leave
+// the endpoint's base is refused before anything is sent.
 func (imp *Impersonation) Do(ctx context.Context, req client.Request) (client.Response, error) {
 	method := strings.ToUpper(strings.TrimSpace(req.Method))
-	if method == "" || !strings.HasPrefix(req.Path, "/") {
-		return client.Response{}, fmt.Errorf("request needs a method and a path starting with /")
+	if !client.ValidMethod(method) {
+		return client.Response{}, fmt.Errorf("%q is not a method (GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE); nothing was sent", req.Method)
+	}
+	path, err := client.CleanPath(req.Path)
+	if err != nil {
+		return client.Response{}, fmt.Errorf("%w; nothing was sent", err)
 	}
 	if name := impersonationParam(req); name != "" {
 		return client.Response{}, fmt.Errorf("refused: the request names a target of its own (%s); nothing was sent", name)
 	}
 	if client.IsWrite(method) {
 		// Check who the backend acts as right before the write goes out.
-		if _, err := imp.Account(ctx); err != nil {
+		if err := imp.Verify(ctx); err != nil {
 			return client.Response{}, err
 		}
 	}
 	// Paths are relative to the endpoint (which ends in /v1); "/v1/account" is read as
 	// written from the server's root.
-	path := req.Path
 	if strings.HasPrefix(path, "/v1/") {
 		path = strings.TrimPrefix(path, "/v1")
 	}
+	query := req.Query
+	if p, raw, ok := strings.Cut(path, "?"); ok {
+		q, err := url.ParseQuery(raw)
+		if err != nil {
+			return client.Response{}, fmt.Errorf("the query cannot be read: %v; nothing was sent", err)
+		}
+		for k, v := range req.Query {
+			q[k] = append(q[k], v...)
+		}
+		path, query = p, q
+	}
 	start := time.Now()
-	resp, err := imp.exec(ctx, method, path, func(r *resty.Request) {
-		if req.Query != nil {
-			r.SetQueryParamsFromValues(req.Query)
-		}
-		if len(req.Body) > 0 {
-			r.SetHeader("Content-Type", "application/json").SetBody(req.Body)
-		}
-	}, nil)
+	resp, err := imp.exec(ctx, method, path, query, req.Body, nil)
 	out := client.Response{Duration: time.Since(start)}
 	if resp != nil && resp.RawResponse != nil {
 		out.Status = resp.StatusCode()
@@ -267,6 +276,13 @@ func (imp *Impersonation) Do(ctx context.Context, req client.Request) (client.Re
 		out.Body = client.ScrubPasswordFields(resp.Body())
 	}
 	return out, err
+}
+
+// Verify reads the account again: the answer must still be the verified user, read by
+// this operator.
+func (imp *Impersonation) Verify(ctx context.Context) error {
+	_, err := imp.Account(ctx)
+	return err
 }
 
 // Overview reads the subject's account, devices, second factors and recent activity.
@@ -321,4 +337,13 @@ func impersonationParam(req client.Request) string {
 		}
 	}
 	return ""
+}
+
+// basePath is the endpoint's path ("/v1"), so that journal lines name the path as sent.
+func (c *Client) basePath() string {
+	u, err := url.Parse(c.endpoint)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSuffix(u.Path, "/")
 }

@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -356,5 +357,77 @@ func TestImpersonationThatStopsBeingHonouredEnds(t *testing.T) {
 	}
 	if len(b.seenSince(mark)) != 0 {
 		t.Fatal("a request went out after the impersonation ended")
+	}
+}
+
+// Nothing goes out as the user unless Before let it: a refusal there sends nothing.
+func TestBeforeRefusalSendsNothing(t *testing.T) {
+	b := startDemo(t, demo.Options{})
+	c := b.operator(t)
+	var refuse atomic.Bool
+	var seqs []int
+	before := func(x client.Exchange) error {
+		seqs = append(seqs, x.Seq)
+		if refuse.Load() {
+			return errors.New("journal full")
+		}
+		return nil
+	}
+	imp, err := c.ImpersonateUser(ctx, client.Target{Value: demo.AdaID}, client.ImpersonateOptions{Before: before})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer imp.Stop()
+	refuse.Store(true)
+	b.srv.ResetSeen()
+	if _, err := imp.Do(ctx, client.Request{Method: "GET", Path: "/account/prefs"}); err == nil || err.Error() != "journal full" {
+		t.Fatalf("err %v", err)
+	}
+	if n := len(b.srv.Seen()); n != 0 {
+		t.Fatalf("%d requests went out", n)
+	}
+	if len(seqs) != 2 || seqs[0] != 1 || seqs[1] != 2 {
+		t.Fatalf("sequence numbers %v", seqs)
+	}
+}
+
+// Dot-segments are resolved before sending, and a path that leaves the endpoint's base
+// is refused with nothing sent.
+func TestDoResolvesDotSegments(t *testing.T) {
+	b := startDemo(t, demo.Options{})
+	c := b.operator(t)
+	imp, err := c.ImpersonateUser(ctx, client.Target{Value: demo.AdaID}, client.ImpersonateOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer imp.Stop()
+	b.srv.ResetSeen()
+	if _, err := imp.Do(ctx, client.Request{Method: "GET", Path: "/../../x"}); err == nil || !strings.Contains(err.Error(), "leaves the endpoint's base") {
+		t.Fatalf("err %v", err)
+	}
+	if n := len(b.srv.Seen()); n != 0 {
+		t.Fatalf("%d requests went out", n)
+	}
+	resp, err := imp.Do(ctx, client.Request{Method: "GET", Path: "/account/x/../prefs"})
+	if err != nil || resp.Status != 200 {
+		t.Fatalf("%d %v", resp.Status, err)
+	}
+	if seen := b.srv.Seen(); len(seen) != 1 || seen[0].Path != "/v1/account/prefs" {
+		t.Fatalf("seen %+v", seen)
+	}
+}
+
+func TestFindLooksTargetsUpExactly(t *testing.T) {
+	b := startDemo(t, demo.Options{})
+	c := b.operator(t)
+	for _, target := range []client.Target{{Kind: client.ByID, Value: demo.AdaID}, {Kind: client.ByEmail, Value: "ADA@example.com"}, {Kind: client.ByPhone, Value: "+14155550100"}} {
+		if s, err := c.Find(ctx, target); err != nil || s.ID != demo.AdaID {
+			t.Errorf("%v: %+v %v", target, s.ID, err)
+		}
+	}
+	for _, target := range []client.Target{{Kind: client.ByID, Value: "nobody"}, {Kind: client.ByEmail, Value: "ada@exampel.com"}, {Kind: client.ByPhone, Value: "+14155550199"}} {
+		if _, err := c.Find(ctx, target); !errors.Is(err, client.ErrNotFound) {
+			t.Errorf("%v: %v", target, err)
+		}
 	}
 }

@@ -3,8 +3,10 @@ package appwrite
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"actas/client"
 )
@@ -63,6 +65,33 @@ func (c *Client) Subject(ctx context.Context, id string) (client.Subject, error)
 		return client.Subject{}, err
 	}
 	return acct.subject(), nil
+}
+
+// Find looks a target up with users.read: by id directly, by email or phone with an
+// exact equal query (search would match words, not the address).
+func (c *Client) Find(ctx context.Context, target client.Target) (client.Subject, error) {
+	if target.Kind == client.ByID {
+		return c.Subject(ctx, target.Value)
+	}
+	attr, value := "phone", target.Value
+	if target.Kind == client.ByEmail {
+		attr, value = "email", strings.ToLower(value)
+	}
+	params := url.Values{}
+	params.Add("queries[]", queryJSON("equal", attr, value))
+	params.Add("queries[]", queryJSON("limit", "", 2))
+	params.Set("total", "false")
+	var list userList
+	if _, err := send(c.request(ctx).SetQueryParamsFromValues(params), http.MethodGet, "/users", &list); err != nil {
+		return client.Subject{}, err
+	}
+	switch len(list.Users) {
+	case 0:
+		return client.Subject{}, fmt.Errorf("%w: no user with %s %s", client.ErrNotFound, target.Kind, target.Value)
+	case 1:
+		return list.Users[0].subject(), nil
+	}
+	return client.Subject{}, fmt.Errorf("more than one user has %s %s: name them by id", target.Kind, target.Value)
 }
 
 // OperatorAudit lists the operator's own audit rows, which is where Appwrite records what

@@ -111,7 +111,7 @@ func (r *rowRenderer) cell(s *client.Subject, c column) (text string, width int,
 	w := c.width
 	switch c.id {
 	case colName:
-		name := sanitize.Text(capBytes(s.Name, w))
+		name := string(sanitize.Text(capBytes(s.Name, w)))
 		if name == "" {
 			name, muted = placeholder, true
 		}
@@ -155,7 +155,7 @@ func (r *rowRenderer) cell(s *client.Subject, c column) (text string, width int,
 
 // field is a server string made safe and fitted to w cells; a placeholder when empty.
 func field(v string, w int) (string, int, bool) {
-	t, tw := fit(sanitize.Text(capBytes(v, w)), w)
+	t, tw := fit(string(sanitize.Text(capBytes(v, w))), w)
 	if t == "" {
 		return placeholder, 1, true
 	}
@@ -168,7 +168,7 @@ func fit(t string, w int) (string, int) {
 	if tw <= w {
 		return t, tw
 	}
-	t = sanitize.Fit(t, w)
+	t = ansi.Truncate(t, w, "…")
 	return t, textWidth(t)
 }
 
@@ -178,7 +178,7 @@ func textWidth(t string) int {
 	if n := asciiWidth(t); n >= 0 {
 		return n
 	}
-	return sanitize.Width(t)
+	return ansi.StringWidth(t)
 }
 
 // asciiWidth is len(t) when t is all ASCII, else -1.

@@ -3,7 +3,8 @@ package subjecttable
 import "charm.land/lipgloss/v2"
 
 // Styles are the table's looks. Selected must stay visible without colour (NO_COLOR):
-// use Reverse or Bold, not a colour alone; a Selected with neither gets Reverse. Blocked users are also marked in text ("⊘ "
+// use Reverse or Bold, not a colour alone; a Selected with neither gets Reverse. It
+// must not be both: bold reverse video is the impersonation banner's alone. Blocked users are also marked in text ("⊘ "
 // before the name, "blocked" in STATUS), so Blocked may be colour only.
 type Styles struct {
 	Header, Row, Selected, Blocked, Muted lipgloss.Style
@@ -15,7 +16,7 @@ func DefaultStyles(isDark bool) Styles {
 	return Styles{
 		Header:   lipgloss.NewStyle().Bold(true).Foreground(ld(lipgloss.Color("#4A47C4"), lipgloss.Color("#A6A3FF"))),
 		Row:      lipgloss.NewStyle(),
-		Selected: lipgloss.NewStyle().Reverse(true).Bold(true),
+		Selected: lipgloss.NewStyle().Reverse(true), // never bold too: that is the banner's look
 		Blocked:  lipgloss.NewStyle().Foreground(ld(lipgloss.Color("#B3261E"), lipgloss.Color("#FF7B72"))),
 		Muted:    lipgloss.NewStyle().Foreground(ld(lipgloss.Color("#767676"), lipgloss.Color("#7C7C7C"))),
 	}

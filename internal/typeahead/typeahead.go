@@ -1,0 +1,127 @@
+// Package typeahead reads a terminal ahead of the program that draws on it, so that a
+// stop key is seen the moment it arrives, not after every key queued before it: a 1 MB
+// unbracketed paste is a million key presses, and the stop key comes last.
+package typeahead
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"sync"
+)
+
+// maxQueued bounds what is held for the program: a paste longer than this is cut (inputs
+// cap far below it), but what follows is still read and still searched for the stop key.
+const maxQueued = 8 << 20
+
+// chunk is how much is handed on at a time.
+const chunk = 4096
+
+// Watch starts reading in and returns the reader the program should take its input from.
+// When one of the stop sequences arrives, onStop runs at once on the reading goroutine,
+// everything still queued before the stop is dropped (what was typed ahead must neither
+// delay the stop nor land on the screen the stop leads to), and the stop itself is handed
+// on. The returned reader is a pipe, so the program can cancel its reads; close it to stop.
+func Watch(in io.Reader, stops [][]byte, onStop func()) (*os.File, error) {
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		return nil, err
+	}
+	w := &watcher{stops: stops, onStop: onStop, out: pw}
+	w.cond = sync.NewCond(&w.mu)
+	for _, s := range stops {
+		w.longest = max(w.longest, len(s))
+	}
+	go w.read(in)
+	go w.forward()
+	return pr, nil
+}
+
+type watcher struct {
+	stops   [][]byte
+	longest int
+	onStop  func()
+	out     *os.File
+
+	mu      sync.Mutex
+	cond    *sync.Cond
+	queue   []byte
+	scanned int // queue[:scanned] holds no stop sequence
+	done    bool
+}
+
+func (w *watcher) read(in io.Reader) {
+	buf := make([]byte, 64<<10)
+	for {
+		n, err := in.Read(buf)
+		if n > 0 && w.take(buf[:n]) {
+			w.onStop()
+		}
+		if err != nil {
+			w.mu.Lock()
+			w.done = true
+			w.cond.Broadcast()
+			w.mu.Unlock()
+			return
+		}
+	}
+}
+
+// take queues b and reports whether a stop sequence arrived with it.
+func (w *watcher) take(b []byte) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	defer w.cond.Broadcast()
+	if room := maxQueued - len(w.queue); len(b) > room {
+		if at := w.find(b); at >= 0 {
+			w.queue, w.scanned = append(w.queue[:0], b[at:]...), 0
+			return true
+		}
+		b = b[:max(0, room)]
+	}
+	w.queue = append(w.queue, b...)
+	from := max(0, w.scanned-w.longest+1)
+	at := w.find(w.queue[from:])
+	w.scanned = len(w.queue)
+	if at < 0 {
+		return false
+	}
+	w.queue = append(w.queue[:0], w.queue[from+at:]...)
+	w.scanned = 0
+	return true
+}
+
+// find is the index of the first stop sequence in b, or -1.
+func (w *watcher) find(b []byte) int {
+	first := -1
+	for _, s := range w.stops {
+		if i := bytes.Index(b, s); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	return first
+}
+
+// forward hands the queue on through the pipe; a slow program blocks this goroutine
+// only, while read goes on reading.
+func (w *watcher) forward() {
+	defer w.out.Close()
+	for {
+		w.mu.Lock()
+		for len(w.queue) == 0 && !w.done {
+			w.cond.Wait()
+		}
+		if len(w.queue) == 0 {
+			w.mu.Unlock()
+			return
+		}
+		n := min(chunk, len(w.queue))
+		part := append([]byte(nil), w.queue[:n]...)
+		w.queue = w.queue[n:]
+		w.scanned = max(0, w.scanned-n)
+		w.mu.Unlock()
+		if _, err := w.out.Write(part); err != nil {
+			return
+		}
+	}
+}

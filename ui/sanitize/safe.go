@@ -1,0 +1,76 @@
+package sanitize
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Fit cuts safe text to width cells with an ellipsis.
+func Fit(s Safe, width int) Safe {
+	if width <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(string(s)) <= width {
+		return s
+	}
+	return Safe(ansi.Truncate(string(s), width, "…"))
+}
+
+// Width is the number of terminal cells s takes.
+func Width(s Safe) int { return ansi.StringWidth(string(s)) }
+
+// Pad fills s with spaces to exactly width cells, cutting it if longer.
+func Pad(s Safe, width int) Safe {
+	s = Fit(s, width)
+	if w := Width(s); w < width {
+		s += Spaces(width - w)
+	}
+	return s
+}
+
+// Spaces is n blanks.
+func Spaces(n int) Safe { return Safe(strings.Repeat(" ", max(0, n))) }
+
+// Repeat is s n times.
+func Repeat(s Safe, n int) Safe { return Safe(strings.Repeat(string(s), max(0, n))) }
+
+// Join concatenates parts with sep between them.
+func Join(parts []Safe, sep Safe) Safe {
+	var b strings.Builder
+	for i, p := range parts {
+		if i > 0 {
+			b.WriteString(string(sep))
+		}
+		b.WriteString(string(p))
+	}
+	return Safe(b.String())
+}
+
+// Lines splits s at line breaks.
+func Lines(s Safe) []Safe {
+	parts := strings.Split(string(s), "\n")
+	out := make([]Safe, len(parts))
+	for i, p := range parts {
+		out[i] = Safe(p)
+	}
+	return out
+}
+
+// Wrap breaks s into lines of at most width cells, at spaces where it can and inside
+// words where it must: nothing is cut.
+func Wrap(s Safe, width int) []Safe {
+	if width <= 0 {
+		return nil
+	}
+	return Lines(Safe(ansi.Hardwrap(ansi.Wordwrap(string(s), width, ""), width, true)))
+}
+
+// HasPrefix is strings.HasPrefix for safe text.
+func HasPrefix(s, prefix Safe) bool { return strings.HasPrefix(string(s), string(prefix)) }
+
+// TrimSpace is strings.TrimSpace for safe text.
+func TrimSpace(s Safe) Safe { return Safe(strings.TrimSpace(string(s))) }
+
+// TrimSuffix is strings.TrimSuffix for safe text.
+func TrimSuffix(s, suffix Safe) Safe { return Safe(strings.TrimSuffix(string(s), string(suffix))) }

@@ -138,3 +138,25 @@ func TestHumanOutputAgainstAHostileBackend(t *testing.T) {
 		}
 	}
 }
+
+// Bad input is a usage error in one line, before anything is sent or journaled.
+func TestBadTargetsAndPathsAreUsageErrors(t *testing.T) {
+	c := newCLI(t)
+	c.login()
+	before := len(c.journal())
+	mark := len(c.srv.Seen())
+	for _, args := range [][]string{
+		{"as", "ada\nX-Evil: 1", "--", "GET", "/account"},
+		{"as", "ada\u202e", "--", "GET", "/account"},
+		{"as", "ada", "--", "GET", "/../../x"},
+		{"as", "ada", "--", "GET", "/%2e%2e/x"},
+	} {
+		c.mustRun(2, args...)
+		if lines := strings.Count(strings.TrimSpace(c.stderr.String()), "\n"); lines != 0 || strings.ContainsAny(c.stderr.String(), "\x1b\u202e") {
+			t.Fatalf("actas %q: %q", args, c.stderr.String())
+		}
+	}
+	if len(c.journal()) != before || len(c.srv.Seen()) != mark {
+		t.Fatal("bad input reached the journal or the backend")
+	}
+}

@@ -203,8 +203,8 @@ func (e *cliEnv) request(method, path, data string) (client.Request, error) {
 	if !client.ValidMethod(method) {
 		return client.Request{}, usageError("%q is not a method (GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE)", method)
 	}
-	if !strings.HasPrefix(path, "/") {
-		return client.Request{}, usageError("the path must start with /, e.g. /v1/account")
+	if _, err := client.CleanPath(path); err != nil {
+		return client.Request{}, usageError("%v (e.g. /v1/account)", err)
 	}
 	req := client.Request{Method: method, Path: path}
 	body, err := e.body(data)

@@ -30,7 +30,8 @@ type Knobs struct {
 	// (ids and secrets excepted), becomes an extra key of every preferences object, and
 	// travels in an X-Hostile header. HostileString is the canonical value.
 	Hostile string
-	// HostileIDs extends Hostile to ids ($id and keys ending in "Id"); secrets stay intact.
+	// HostileIDs extends Hostile to the identity fields (ids: $id and keys ending in "Id";
+	// email; phone); secrets stay intact.
 	HostileIDs bool
 }
 

@@ -27,8 +27,11 @@ func TestHostileImpersonationFlow(t *testing.T) {
 	if a["$id"] != AdaID || a["impersonatorUserId"] != OperatorID {
 		t.Errorf("acting as ada: $id %v, impersonatorUserId %v", a["$id"], a["impersonatorUserId"])
 	}
-	if email, _ := a["email"].(string); !strings.HasPrefix(email, AdaEmail) || email == AdaEmail {
-		t.Errorf("email %q, want ada's followed by the hostile text", truncate(email))
+	if email, _ := a["email"].(string); email != AdaEmail {
+		t.Errorf("email %q, want ada's as it is: the identity is spared", truncate(email))
+	}
+	if name, _ := a["name"].(string); !strings.HasPrefix(name, "Ada Lovelace") || name == "Ada Lovelace" {
+		t.Errorf("name %q, want ada's followed by the hostile text", truncate(name))
 	}
 }
 

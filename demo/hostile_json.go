@@ -14,13 +14,14 @@ type hostileMode struct {
 
 func (m hostileMode) on() bool { return m.text != "" }
 
-// touches says whether a string under key gets the hostile text. Ids stay intact unless
-// HostileIDs, so that a client can still name a user; a secret is never touched.
+// touches says whether a string under key gets the hostile text. The identity fields
+// (ids, email, phone) stay intact unless HostileIDs, so that a client can still name a
+// user and verify whom it acts as; a secret is never touched.
 func (m hostileMode) touches(key string) bool {
 	if key == "secret" {
 		return false
 	}
-	return m.ids || !(key == "$id" || strings.HasSuffix(key, "Id"))
+	return m.ids || !(key == "$id" || strings.HasSuffix(key, "Id") || key == "email" || key == "phone")
 }
 
 // rewriteJSON appends the hostile text to the string values of a JSON document, keeping

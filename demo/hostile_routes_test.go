@@ -14,8 +14,11 @@ func newHostileHarness(t *testing.T, ids bool) *harness {
 	return newHarness(t, Options{Knobs: Knobs{Hostile: ShortHostileString(), HostileIDs: ids}})
 }
 
-// isIDKey is the rule of hostileMode.touches, restated for the tests.
-func isIDKey(key string) bool { return key == "$id" || strings.HasSuffix(key, "Id") }
+// isIDKey is the rule of hostileMode.touches, restated for the tests: an identity field
+// (id, email, phone) is spared unless HostileIDs.
+func isIDKey(key string) bool {
+	return key == "$id" || strings.HasSuffix(key, "Id") || key == "email" || key == "phone"
+}
 
 // walkStrings calls fn for every string value of a decoded JSON document and for every
 // object key, with the key each sits under (array elements inherit their array's key).

@@ -54,6 +54,7 @@ func (srv *Server) routes() *http.ServeMux {
 		"GET /v1/users/{userId}":                  {scope: "users.read", fn: getUser},
 		"GET /v1/users/{userId}/logs":             {scope: "users.read", fn: userLogs},
 		"PATCH /v1/users/{userId}/impersonator":   {scope: "users.write", write: true, fn: updateImpersonator},
+		"PATCH /v1/users/{userId}/name":           {scope: "users.write", write: true, fn: updateUserName},
 		"DELETE /v1/users/{userId}/sessions":      {scope: "users.write", write: true, fn: deleteUserSessions},
 	} {
 		m.HandleFunc(pattern, srv.serveRoute(rt))

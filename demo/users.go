@@ -93,3 +93,26 @@ func deleteUserSessions(x *exchange) *apiError {
 	x.w.WriteHeader(http.StatusNoContent)
 	return nil
 }
+
+// updateUserName renames a user as an administrator does (users.write): the same rule as
+// the user's own rename, up to 128 characters.
+func updateUserName(x *exchange) *apiError {
+	seq, err := x.pathUser()
+	if err != nil {
+		return err
+	}
+	var body struct {
+		Name *string `json:"name"`
+	}
+	if err := x.decode(&body); err != nil {
+		return err
+	}
+	if body.Name == nil || utf8.RuneCountInString(*body.Name) > 128 {
+		return errArgument("name", "Value must be a valid string and at least 1 chars and no longer than 128 chars")
+	}
+	u := &x.st.users[seq]
+	u.name = *body.Name
+	u.updatedAt = x.now.UnixMilli()
+	x.st.markChanged(seq)
+	return x.reply(http.StatusOK, u.userDoc())
+}

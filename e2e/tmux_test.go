@@ -91,3 +91,29 @@ func (tm *term) exitStatus() string {
 func (tm *term) altScreen() bool {
 	return strings.TrimSpace(tm.run("display-message", "-p", "-t", "app", "#{alternate_on}")) == "1"
 }
+
+// screenEscapes is the screen as tmux stores it, with its SGR codes (capture-pane -e).
+func (tm *term) screenEscapes() string { return tm.run("capture-pane", "-p", "-e", "-t", "app") }
+
+// loadBuffer puts a file into the tmux paste buffer named name.
+func (tm *term) loadBuffer(name, path string) { tm.run("load-buffer", "-b", name, path) }
+
+// pasteThen pastes buffer name into the pane (bracketed only when asked and the program
+// turned bracketed paste on) and sends keys right after it, in one tmux command, so
+// nothing can come between them.
+func (tm *term) pasteThen(name string, bracketed bool, keys ...string) {
+	tm.t.Helper()
+	args := []string{"paste-buffer", "-d", "-b", name, "-t", "app"}
+	if bracketed {
+		args = append(args, "-p")
+	}
+	if len(keys) > 0 {
+		args = append(append(args, ";", "send-keys", "-t", "app"), keys...)
+	}
+	tm.run(args...)
+}
+
+// paneTitle is the pane's title (set by OSC 0 and OSC 2).
+func (tm *term) paneTitle() string {
+	return strings.TrimRight(tm.run("display-message", "-p", "-t", "app", "#{pane_title}"), "\n")
+}

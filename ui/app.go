@@ -24,6 +24,7 @@ type Model struct {
 	status        statusLine
 	active        *session.Active  // set only from a verified start; nil after stop
 	attempt       *session.Attempt // registered by Begin, being verified (nil: none)
+	switched      sanitize.Safe    // what the attempt being verified stopped first, if anything
 	attempts      int              // counts attempts, so a late answer to an old one is recognisable
 	now           time.Time
 }

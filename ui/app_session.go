@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -68,20 +69,22 @@ func (m Model) saveSession(op client.Operator) tea.Cmd {
 // command only verifies. A running impersonation ends now: one target at a time.
 func (m Model) startActAs(target client.Target, reason string) (tea.Model, tea.Cmd) {
 	sess := m.env.sess
-	previous := m.active
+	m.switched = ""
+	if m.active != nil {
+		m.switched = "Stopped acting as " + identity(m.active.Subject) + " first."
+	}
 	att, err := sess.Begin(target, reason)
-	if previous != nil {
-		m.leave()
-		m.say("Stopped acting as "+identity(previous.Subject)+" to act as "+sanitize.Text(target.String())+".", false)
+	if m.active != nil {
+		m.leave() // Begin stopped it: one target at a time
 	}
 	if err != nil {
-		m.say("Refused: "+firstError(err), true)
+		m.say(sanitize.Join([]sanitize.Safe{"Refused: " + firstError(err), m.switched}, " "), true)
 		return m, nil
 	}
 	m.attempts++
 	m.attempt = att
 	attempt := m.attempts
-	m.say("Asking the backend to act as "+sanitize.Text(target.String())+"…", false)
+	m.say(sanitize.TrimSpace(m.switched+" Asking the backend to act as "+sanitize.Text(target.String())+"…"), false)
 	return m, func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
@@ -107,11 +110,9 @@ func (m Model) actAsDone(msg actAsDoneMsg) (tea.Model, tea.Cmd) {
 		}
 	}
 	if msg.err != nil {
-		text := refusal(msg.err)
-		if prior := m.status.text; strings.HasPrefix(string(prior), "Stopped acting as ") {
-			text += " (" + sanitize.TrimSpace(prior[:len(prior)-1]) + ".)" // the switch that came first still shows
-		}
-		m.say(text, !errors.Is(msg.err, client.ErrStopped))
+		// The switch that came first still shows: the refusal does not hide that the
+		// impersonation before it has ended.
+		m.say(sanitize.TrimSpace(refusal(msg.err)+" "+m.switched), !errors.Is(msg.err, client.ErrStopped))
 		m.status.full = errText(msg.err)
 		return m, nil
 	}
@@ -201,9 +202,27 @@ func journalNote(e session.Ending) sanitize.Safe {
 }
 
 // identity names a user by what the backend verified: email and id first, never the
-// name, which the user chose.
+// name, which the user chose. One that no backend would issue (a hostile answer) is not
+// drawn: it is said what it is.
 func identity(s client.Subject) sanitize.Safe {
-	return sanitize.Text(s.Email) + " (" + sanitize.Text(s.ID) + ")"
+	return shownEmail(s.Email) + " (" + shownID(s.ID) + ")"
+}
+
+func shownEmail(email string) sanitize.Safe {
+	switch {
+	case email == "":
+		return "no email"
+	case !client.PlausibleEmail(email):
+		return sanitize.Text("not an email address, " + itoa(utf8.RuneCountInString(email)) + " characters")
+	}
+	return sanitize.Text(email)
+}
+
+func shownID(id string) sanitize.Safe {
+	if client.CheckIdentity(id, "") != nil {
+		return sanitize.Text("not an id, " + itoa(utf8.RuneCountInString(id)) + " characters")
+	}
+	return sanitize.Text(id)
 }
 
 // leave drops everything shown as the user and goes back to the picker, its search as
@@ -290,8 +309,10 @@ func (m Model) elevated(msg elevatedMsg) (tea.Model, tea.Cmd) {
 	}
 	act := msg.active
 	m.setActive(&act)
+	model, cmd := m.broadcast(modeChangedMsg{})
+	m = model.(Model)
 	m.say("Writes allowed for this impersonation: each one still needs their email or id typed.", false)
-	return m, nil
+	return m, cmd
 }
 
 func (m Model) tick() tea.Cmd {

@@ -171,7 +171,7 @@ func (m Model) helpBindings() []key.Binding {
 	if m.active != nil && !m.active.Write && !m.env.policy().ReadOnly {
 		b = append(b, g.Write)
 	}
-	if m.env.sess != nil {
+	if _, onAudit := m.top().(*auditScreen); m.env.sess != nil && !onAudit {
 		b = append(b, g.Audit)
 	}
 	return append(b, g.Help, g.Quit)

@@ -66,14 +66,10 @@ func bannerParts(b bannerInfo, now time.Time) []bannerPart {
 	if !b.Deadline.IsZero() && b.Deadline.Sub(now) <= countdownFrom {
 		clock += sanitize.Text(" · ends in " + elapsed(b.Deadline.Sub(now)))
 	}
-	email := sanitize.Text(b.Email)
-	if email == "" {
-		email = "(no email)"
-	}
 	return []bannerPart{
 		{text: "IMPERSONATING"},
-		{text: email, sep: " "},
-		{text: "(" + sanitize.Text(b.ID) + ")", sep: " "},
+		{text: shownEmail(b.Email), sep: " "},
+		{text: "(" + shownID(b.ID) + ")", sep: " "},
 		{text: quoted(b.Name), sep: " ", optional: true, limit: maxNameCells},
 		{text: mode, sep: " · "},
 		{text: sanitize.Text(b.Reason), sep: " · ", optional: true, limit: maxReasonCells},

@@ -119,6 +119,8 @@ func (c *requestConsole) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 	case sendConfirmedMsg:
 		return c, c.dispatch(msg.req, msg.typed)
+	case modeChangedMsg:
+		c.err = nil
 	case tea.PasteMsg:
 		if c.focus != consoleResponse {
 			pasteInto(c.env, &c.inputs[c.focus], msg.Content)

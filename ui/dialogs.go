@@ -29,14 +29,14 @@ func dialogInner(width int) int { return max(10, min(64, width-4)) }
 const dialogFrame = 2
 
 // fitDialog is the first layout that fits in height lines with the dialog's frame, and
-// whether one did.
-func fitDialog(height int, layouts ...[]sanitize.Safe) ([]sanitize.Safe, bool) {
+// true; or, when none does, the refusal to confirm (tooSmall) and false.
+func fitDialog(height int, refusal []sanitize.Safe, layouts ...[]sanitize.Safe) ([]sanitize.Safe, bool) {
 	for _, l := range layouts {
 		if len(l)+dialogFrame <= height {
 			return l, true
 		}
 	}
-	return layouts[len(layouts)-1], false
+	return refusal, false
 }
 
 // tooSmall is a dialog that cannot be shown whole: it says so and confirms nothing.
@@ -137,7 +137,7 @@ func (d *actAsDialog) view(width, height int) sanitize.Safe {
 		least = append(append(sanitize.Wrap("Act as "+sanitize.Text(d.target.String())+"?", inner), field), errLine...)
 	}
 	least = append(least, "enter: start · esc: cancel")
-	lines, fits := fitDialog(height, full, compact, least, tooSmall("who you would act as", inner))
+	lines, fits := fitDialog(height, tooSmall("who you would act as", inner), full, compact, least)
 	d.fits = fits
 	return dialogBox(st, inner, lines)
 }
@@ -182,7 +182,7 @@ func (d *elevateDialog) view(width, height int) sanitize.Safe {
 	full = append(full, "", "enter: allow writes · esc: stay read-only")
 	compact := append(append([]sanitize.Safe{st.Error.Render("Allow writes as:")}, who...), "enter: allow · esc: stay read-only")
 	least := append(sanitize.Wrap("Allow writes as "+identity(d.who)+"?", inner), "enter: allow · esc: no")
-	lines, fits := fitDialog(height, full, compact, least, tooSmall("whom writes would be allowed as", inner))
+	lines, fits := fitDialog(height, tooSmall("whom writes would be allowed as", inner), full, compact, least)
 	d.fits = fits
 	return dialogBox(st, inner, lines)
 }
@@ -273,7 +273,7 @@ func (d *writeDialog) view(width, height int) sanitize.Safe {
 	compact := append([]sanitize.Safe(nil), lines[2:]...)
 	compact = compact[:len(compact)-2]
 	compact = append(compact, "enter: send · esc: cancel")
-	shown, fits := fitDialog(height, lines, compact, tooSmall("the write and its confirmation", inner))
+	shown, fits := fitDialog(height, tooSmall("the write and its confirmation", inner), lines, compact)
 	d.fits = fits
 	return dialogBox(st, inner, shown)
 }

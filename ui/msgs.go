@@ -66,6 +66,7 @@ type (
 		warning string // the session lives in memory only: no OS keyring
 	}
 	stylesChangedMsg struct{}
+	modeChangedMsg   struct{} // writes were allowed: what a screen said of read-only is past
 )
 
 func status(text sanitize.Safe, isErr bool) tea.Cmd {

@@ -201,6 +201,9 @@ func (c *Client) verifyOperator(ctx context.Context) (client.Operator, error) {
 	if acct.ID == "" {
 		return client.Operator{}, fmt.Errorf("%w: account without an id", client.ErrMalformed)
 	}
+	if err := client.CheckIdentity(acct.ID, acct.Email); err != nil {
+		return client.Operator{}, err // the banner names the operator by it
+	}
 	op := acct.operator()
 	c.setSession(c.Secret(), &op)
 	return op, nil

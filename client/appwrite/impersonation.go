@@ -109,7 +109,8 @@ func verify(target client.Target, op client.Operator, acct Account) error {
 		return fmt.Errorf("%w: asked for %s, GET /v1/account answered user %q with impersonatorUserId %s (operator is %q)",
 			client.ErrNotHonoured, target, acct.ID, by, op.ID)
 	}
-	return nil
+	// What the banner will show as verified must be an identity it can show whole.
+	return client.CheckIdentity(acct.ID, acct.Email)
 }
 
 // Subject is the verified effective user.

@@ -43,11 +43,11 @@ type watcher struct {
 	onStop  func()
 	out     *os.File
 
-	mu      sync.Mutex
-	cond    *sync.Cond
-	queue   []byte
-	scanned int // queue[:scanned] holds no stop sequence
-	done    bool
+	mu    sync.Mutex
+	cond  *sync.Cond
+	queue []byte
+	tail  []byte // the last bytes read, so a stop sequence split across reads is found
+	done  bool
 }
 
 func (w *watcher) read(in io.Reader) {
@@ -67,27 +67,30 @@ func (w *watcher) read(in io.Reader) {
 	}
 }
 
-// take queues b and reports whether a stop sequence arrived with it.
+// take queues b and reports whether a stop sequence arrived with it. On a stop, what is
+// queued before the sequence is dropped.
 func (w *watcher) take(b []byte) bool {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	defer w.cond.Broadcast()
-	if room := maxQueued - len(w.queue); len(b) > room {
-		if at := w.find(b); at >= 0 {
-			w.queue, w.scanned = append(w.queue[:0], b[at:]...), 0
-			return true
-		}
-		b = b[:max(0, room)]
-	}
-	w.queue = append(w.queue, b...)
-	from := max(0, w.scanned-w.longest+1)
-	at := w.find(w.queue[from:])
-	w.scanned = len(w.queue)
+	window := append(append([]byte(nil), w.tail...), b...)
+	w.tail = window[max(0, len(window)-(w.longest-1)):]
+	at := w.find(window)
 	if at < 0 {
+		if room := maxQueued - len(w.queue); len(b) > room {
+			b = b[:max(0, room)]
+		}
+		w.queue = append(w.queue, b...)
 		return false
 	}
-	w.queue = append(w.queue[:0], w.queue[from+at:]...)
-	w.scanned = 0
+	k := at - (len(window) - len(b)) // where the sequence starts in b; below 0: in what came before
+	if k >= 0 {
+		w.queue = append(w.queue[:0], b[k:]...)
+	} else {
+		keep := min(-k, len(w.queue)) // the sequence's first bytes, if still queued
+		w.queue = append(append([]byte(nil), w.queue[len(w.queue)-keep:]...), b...)
+	}
+	w.tail = nil
 	return true
 }
 
@@ -118,7 +121,6 @@ func (w *watcher) forward() {
 		n := min(chunk, len(w.queue))
 		part := append([]byte(nil), w.queue[:n]...)
 		w.queue = w.queue[n:]
-		w.scanned = max(0, w.scanned-n)
 		w.mu.Unlock()
 		if _, err := w.out.Write(part); err != nil {
 			return

@@ -1,0 +1,35 @@
+package client
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestCheckIdentity(t *testing.T) {
+	for _, ok := range [][2]string{{"ada", "ada@example.com"}, {"6650aa01c3f2e9a1b2c3", ""}, {"yuki", "yuki.yamada@example.jp"},
+		{"u_1-2.3", "o'brien+tag@xn--exmple-cua.com"}, {"zoe", "zoë@exämple.se"}} {
+		if err := CheckIdentity(ok[0], ok[1]); err != nil {
+			t.Errorf("%q %q: %v", ok[0], ok[1], err)
+		}
+	}
+	for _, bad := range [][2]string{
+		{"", "ada@example.com"},
+		{"ada (ada)", "ada@example.com"},
+		{"ada", "ada@example.com (ada)"},
+		{"ada", "Ada Lovelace <ada@example.com>"},
+		{"ada", "ada@example.com\u202e"},
+		{"ada", "ada@example.com\x1b[2J"},
+		{"ada", "ada@@example.com"},
+		{"ada", "@example.com"},
+		{"ada", strings.Repeat("a", 250) + "@x.com"},
+		{strings.Repeat("a", 129), ""},
+		{"ada", "ada@example.com·operator"},
+	} {
+		if err := CheckIdentity(bad[0], bad[1]); !errors.Is(err, ErrMalformed) {
+			t.Errorf("%q %q accepted", bad[0], bad[1])
+		} else if strings.ContainsAny(err.Error(), "\x1b\u202e") {
+			t.Errorf("the error carries the bad text: %q", err)
+		}
+	}
+}

@@ -37,7 +37,16 @@ type bannerPart struct {
 	text     sanitize.Safe
 	sep      sanitize.Safe // before it, unless it starts a line
 	optional bool
-	limit    int // cells, for optional parts
+	limit    int    // cells, for optional parts
+	name     string // the user's name, for the part that quotes it: cut inside its quotes
+}
+
+// fit is the part cut to width cells.
+func (p bannerPart) fit(width int) sanitize.Safe {
+	if p.name != "" {
+		return quotedFit(p.name, width)
+	}
+	return sanitize.Fit(p.text, width)
 }
 
 // renderBanner draws the banner for a given width: the identity first, in a fixed place
@@ -70,7 +79,7 @@ func bannerParts(b bannerInfo, now time.Time) []bannerPart {
 		{text: "IMPERSONATING"},
 		{text: shownEmail(b.Email), sep: " "},
 		{text: "(" + shownID(b.ID) + ")", sep: " "},
-		{text: quoted(b.Name), sep: " ", optional: true, limit: maxNameCells},
+		{text: quoted(b.Name), sep: " ", optional: true, limit: maxNameCells, name: b.Name},
 		{text: mode, sep: " · "},
 		{text: sanitize.Text(b.Reason), sep: " · ", optional: true, limit: maxReasonCells},
 		{text: "operator " + sanitize.Text(b.Operator), sep: " · "},
@@ -81,12 +90,16 @@ func bannerParts(b bannerInfo, now time.Time) []bannerPart {
 
 // quoted sets a user's name apart from the identity: in quotes of its own, with any quote
 // inside it made plain, so a name cannot close its quotes and pose as the identity.
-func quoted(name string) sanitize.Safe {
+func quoted(name string) sanitize.Safe { return quotedFit(name, 1<<30) }
+
+// quotedFit is quoted in at most width cells: the name is cut inside its quotes, so the
+// closing quote always shows where the user's words end.
+func quotedFit(name string, width int) sanitize.Safe {
 	n := sanitize.TrimSpace(sanitize.Text(strings.NewReplacer("“", "'", "”", "'", `"`, "'").Replace(name)))
-	if n == "" {
+	if n == "" || width < 3 {
 		return ""
 	}
-	return "“" + n + "”"
+	return "“" + sanitize.Fit(n, width-2) + "”"
 }
 
 // layoutBanner places the parts on as few lines as the width allows; when a line more
@@ -167,7 +180,7 @@ func packBanner(parts []bannerPart, width, breakAt int) packedBanner {
 				continue
 			}
 			head, tail := splitAfter(text, parts, after, l.ends)
-			cut := sanitize.Fit(p.text, min(room, p.limit))
+			cut := p.fit(min(room, p.limit))
 			shown += sanitize.Width(cut)
 			text = head + p.sep + cut + tail
 		}
@@ -185,7 +198,7 @@ func singleLine(parts []bannerPart, width int) (sanitize.Safe, bool) {
 		}
 		text := p.text
 		if p.optional {
-			text = sanitize.Fit(text, p.limit)
+			text = p.fit(p.limit)
 		}
 		if line != "" {
 			line += p.sep

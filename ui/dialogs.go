@@ -56,8 +56,8 @@ func dialogBox(st Styles, inner int, lines []sanitize.Safe) sanitize.Safe {
 // (wrapped, never cut), then the user's own name in quotes, cut to the line.
 func identityLines(s client.Subject, inner int) []sanitize.Safe {
 	lines := sanitize.Wrap(identity(s), inner)
-	if n := quoted(s.Name); n != "" {
-		lines = append(lines, sanitize.Fit(n, inner))
+	if n := quotedFit(s.Name, inner); n != "" {
+		lines = append(lines, n)
 	}
 	return lines
 }
@@ -261,8 +261,8 @@ func (d *writeDialog) view(width, height int) sanitize.Safe {
 	lines := []sanitize.Safe{st.Error.Render("Send this write as them?"), ""}
 	lines = append(lines, wrap("Request  ", sanitize.Text(strings.ToUpper(d.req.Method)+" "+d.env.profile.Endpoint+sentPath(d.req.Path)))...)
 	lines = append(lines, wrap("As       ", identity(d.user))...)
-	if n := quoted(d.user.Name); n != "" {
-		lines = append(lines, "         "+sanitize.Fit(n, max(1, inner-9)))
+	if n := quotedFit(d.user.Name, inner-9); n != "" {
+		lines = append(lines, "         "+n)
 	}
 	lines = append(lines, wrap("Body     ", sanitize.Text(body))...)
 	lines = append(lines, "", "Type their email or id to send: "+inputView(d.typed))

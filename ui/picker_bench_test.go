@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"strconv"
@@ -168,13 +169,22 @@ var benchNow = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
 // the picker on top holding n users and the cursor in the middle.
 func benchRoot(n int) Model {
 	m := New(Deps{Clock: func() time.Time { return benchNow }})
-	m.env.operator = client.Operator{ID: "support", Email: "support@example.com", CanImpersonate: true}
-	m.env.sess = session.New(session.Config{Clock: func() time.Time { return benchNow }})
+	op := client.Operator{ID: "support", Email: "support@example.com", CanImpersonate: true}
+	m.env.operator = op
+	sess := session.New(session.Config{Backend: benchBackend{op: op, sub: synthSubjects()[0]}, Clock: func() time.Time { return benchNow }})
+	if _, err := sess.Login(context.Background(), client.Credentials{}); err != nil {
+		panic(err)
+	}
+	act, err := sess.Impersonate(context.Background(), client.Target{Value: "x"}, "")
+	if err != nil {
+		panic(err)
+	}
+	m.env.setSession(sess)
 	p := newPicker(m.env)
 	p.table.SetRows(synthSubjects()[:n])
 	p.total, p.capped, p.next = 5000, true, "cursor"
 	m.stack = []screen{p}
-	m.active = &session.Active{Subject: synthSubjects()[0], Started: benchNow.Add(-42 * time.Second), Gen: 1}
+	m.setActive(&act)
 	m.now = benchNow
 	model, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	m = model.(Model)
@@ -269,3 +279,46 @@ func formatRatio(r float64) string {
 	}
 	return strconv.FormatFloat(r, 'f', 0, 64)
 }
+
+// benchBackend answers at once, so that a benchmark measures the console, not a network.
+type benchBackend struct {
+	op  client.Operator
+	sub client.Subject
+}
+
+func (b benchBackend) Login(context.Context, client.Credentials) (client.Operator, error) {
+	return b.op, nil
+}
+func (b benchBackend) CompleteMFA(context.Context, string) (client.Operator, error) { return b.op, nil }
+func (b benchBackend) Resume(context.Context, string) (client.Operator, error)      { return b.op, nil }
+func (b benchBackend) Secret() string                                               { return "" }
+func (b benchBackend) Logout(context.Context) error                                 { return nil }
+func (b benchBackend) SearchSubjects(context.Context, client.SubjectQuery) (client.SubjectPage, error) {
+	return client.SubjectPage{}, nil
+}
+func (b benchBackend) Subject(context.Context, string) (client.Subject, error) { return b.sub, nil }
+func (b benchBackend) Find(context.Context, client.Target) (client.Subject, error) {
+	return b.sub, nil
+}
+func (b benchBackend) OperatorAudit(context.Context, int) ([]client.AuditEntry, error) {
+	return nil, nil
+}
+func (b benchBackend) SubjectAudit(context.Context, string, int) ([]client.AuditEntry, error) {
+	return nil, nil
+}
+func (b benchBackend) Impersonate(context.Context, client.Target, client.ImpersonateOptions) (client.Impersonation, error) {
+	return benchImpersonation{sub: b.sub}, nil
+}
+
+type benchImpersonation struct{ sub client.Subject }
+
+func (i benchImpersonation) Subject() client.Subject { return i.sub }
+func (i benchImpersonation) Target() client.Target   { return client.Target{Value: i.sub.ID} }
+func (i benchImpersonation) Overview(context.Context) (client.Overview, error) {
+	return client.Overview{Subject: i.sub}, nil
+}
+func (i benchImpersonation) Do(context.Context, client.Request) (client.Response, error) {
+	return client.Response{Status: 200}, nil
+}
+func (i benchImpersonation) Verify(context.Context) error { return nil }
+func (i benchImpersonation) Stop()                        {}

@@ -33,3 +33,16 @@ func TestCheckIdentity(t *testing.T) {
 		}
 	}
 }
+
+func TestTargetCheck(t *testing.T) {
+	for _, ok := range []Target{{ByID, "ada"}, {ByEmail, "ada@example.com"}, {ByPhone, "+14155550100"}} {
+		if err := ok.Check(); err != nil {
+			t.Errorf("%v: %v", ok, err)
+		}
+	}
+	for _, bad := range []Target{{ByID, "ada\x1b[2J"}, {ByID, ""}, {ByEmail, "ada@example.com (ada)"}, {ByPhone, "+1 415"}} {
+		if err := bad.Check(); !errors.Is(err, ErrMalformed) {
+			t.Errorf("%v accepted", bad)
+		}
+	}
+}

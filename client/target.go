@@ -70,3 +70,22 @@ func ParseTarget(s string) (Target, error) {
 func hidden(r rune) bool {
 	return r == utf8.RuneError || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029'
 }
+
+// Check refuses a target no backend could name a user by: an id or email CheckIdentity
+// refuses (one read off a hostile answer, say), or a phone that is not E.164. It is for
+// targets that were not typed: ParseTarget already checks those.
+func (t Target) Check() error {
+	switch t.Kind {
+	case ByEmail:
+		if !PlausibleEmail(t.Value) {
+			return fmt.Errorf("%w: the target is not an email address", ErrMalformed)
+		}
+	case ByPhone:
+		if !e164.MatchString(t.Value) {
+			return fmt.Errorf("%w: the target is not an E.164 phone number", ErrMalformed)
+		}
+	default:
+		return CheckIdentity(t.Value, "")
+	}
+	return nil
+}

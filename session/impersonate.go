@@ -58,6 +58,9 @@ func (s *Session) Begin(target client.Target, reason string) (*Attempt, error) {
 	if s.cfg.Policy.RequireReason && reason == "" {
 		return nil, s.refuseLocked(namedEntry(target, reason), ErrReasonRequired)
 	}
+	if err := target.Check(); err != nil {
+		return nil, err // nothing could be sent: a header cannot carry it, and it names nobody
+	}
 	s.stopLocked(StopSwitch, "")
 	s.gen++
 	ctx, cancel := context.WithCancel(context.Background())

@@ -121,7 +121,7 @@ func (a *actingAs) View(w, h int) sanitize.Safe {
 		lines = append(lines, st.Muted.Render("  none recorded"))
 	}
 	for _, e := range a.ov.Activity {
-		line := sanitize.Text(e.Time.UTC().Format("2006-01-02 15:04") + "  " + e.Event + "  " + e.IP + "  " + e.Client)
+		line := sanitize.Text(e.Time.UTC().Format("2006-01-02 15:04")) + "  " + sanitize.Short(e.Event) + "  " + sanitize.Short(e.IP) + "  " + sanitize.Short(e.Client)
 		lines = append(lines, "  "+sanitize.Fit(line, max(1, w-2)))
 	}
 	a.scroll = min(a.scroll, max(0, len(lines)-h))
@@ -133,7 +133,7 @@ func nonEmpty(parts []string) []sanitize.Safe {
 	var out []sanitize.Safe
 	for _, p := range parts {
 		if strings.TrimSpace(p) != "" {
-			out = append(out, sanitize.Text(p))
+			out = append(out, sanitize.Short(p))
 		}
 	}
 	if len(out) == 0 {

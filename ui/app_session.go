@@ -337,9 +337,10 @@ func (m Model) bannerInfo() bannerInfo {
 // bannerView is the banner for this frame; it changes once a second at most.
 func (m Model) bannerView() sanitize.Safe {
 	info := m.bannerInfo()
-	key := strings.Join([]string{itoa(m.width), itoa(m.active.Gen), itoa(int(m.now.Sub(info.Started) / time.Second)),
+	key := strings.Join([]string{itoa(m.width), itoa(m.height), itoa(m.active.Gen), itoa(int(m.now.Sub(info.Started) / time.Second)),
 		info.Operator, boolStr(m.env.styles.IsDark), boolStr(info.Write), itoa(int(info.Deadline.Unix()))}, "|")
-	return m.env.banner.get(key, func() sanitize.Safe { return renderBanner(m.env.styles, info, m.now, m.width) })
+	// The banner may take the whole terminal but the header, status and help lines.
+	return m.env.banner.get(key, func() sanitize.Safe { return renderBanner(m.env.styles, info, m.now, m.width, m.height-3) })
 }
 
 // Shutdown stops any impersonation (journaled as "quit") and ends a session that no

@@ -211,7 +211,9 @@ func (m Model) fullHelpView(w int) sanitize.Safe {
 func (m Model) whyView(w int) sanitize.Safe {
 	st := m.env.styles
 	lines := []sanitize.Safe{st.Title.Render("The whole message") + "  " + st.Muted.Render("(any key closes it)"), ""}
-	lines = append(lines, sanitize.Wrap(m.status.full, max(1, w))...)
+	for _, l := range sanitize.Wrap(m.status.full, max(1, w-2)) {
+		lines = append(lines, "  "+l) // indented: server text never starts a line
+	}
 	return sanitize.Join(lines, "\n")
 }
 

@@ -36,6 +36,21 @@ type auditRow struct {
 	time                        time.Time
 	source, event, target, what string
 	status                      string
+	hay                         string // what the filter searches, lower-cased once
+}
+
+// searchable is what the filter looks in: the row's fields, lower-cased, each read up to
+// 1 KB (a hostile 40 KB field must not slow every key of the filter).
+func (r auditRow) searchable() string {
+	var b strings.Builder
+	for _, f := range []string{r.source, r.event, r.target, r.what, r.status} {
+		if len(f) > 1<<10 {
+			f = f[:1<<10]
+		}
+		b.WriteString(strings.ToLower(f))
+		b.WriteByte(' ')
+	}
+	return b.String()
 }
 
 type auditMsg struct {
@@ -73,6 +88,9 @@ func (a *auditScreen) load() tea.Cmd {
 			msg.rows = append(msg.rows, journalRows(entries)...)
 		}
 		sort.SliceStable(msg.rows, func(i, j int) bool { return msg.rows[i].time.After(msg.rows[j].time) })
+		for i := range msg.rows {
+			msg.rows[i].hay = msg.rows[i].searchable()
+		}
 		return msg
 	}
 }
@@ -172,7 +190,7 @@ func (a *auditScreen) visible() []auditRow {
 	}
 	var out []auditRow
 	for _, r := range a.rows {
-		if strings.Contains(strings.ToLower(r.source+" "+r.event+" "+r.target+" "+r.what+" "+r.status), f) {
+		if strings.Contains(r.hay, f) {
 			out = append(out, r)
 		}
 	}
@@ -212,8 +230,8 @@ func (a *auditScreen) View(w, h int) sanitize.Safe {
 }
 
 func auditLine(t, source, event, target, status, what string) sanitize.Safe {
-	col := func(s string, n int) sanitize.Safe { return sanitize.Pad(sanitize.Text(s), n) }
-	return col(t, 15) + " " + col(source, 8) + " " + col(event, 22) + " " + col(target, 24) + " " + col(status, 6) + " " + sanitize.Text(what)
+	col := func(s string, n int) sanitize.Safe { return sanitize.Pad(sanitize.Short(s), n) }
+	return col(t, 15) + " " + col(source, 8) + " " + col(event, 22) + " " + col(target, 24) + " " + col(status, 6) + " " + sanitize.Short(what)
 }
 
 func first(values ...string) string {

@@ -53,13 +53,19 @@ func (p bannerPart) fit(width int) sanitize.Safe {
 // (IMPERSONATING, the verified email and id), the user's name after it in quotes, then
 // mode, reason, operator, time and the stop key. When the width does not hold them all,
 // the required parts wrap onto more lines and the optional ones fill what room is left;
-// a required part is only ever wrapped, never cut. Every line is exactly width cells in
-// the banner style.
-func renderBanner(st Styles, b bannerInfo, now time.Time, width int) sanitize.Safe {
+// a required part is wrapped, not cut, as long as the banner fits in maxLines. Only when
+// it would not (a 254-character email on a 30x8 terminal) are the email and the id cut,
+// so that the operator, the time and the stop key stay on screen. Every line is exactly
+// width cells in the banner style.
+func renderBanner(st Styles, b bannerInfo, now time.Time, width, maxLines int) sanitize.Safe {
 	if width <= 0 {
 		return ""
 	}
-	lines := layoutBanner(bannerParts(b, now), width)
+	parts := bannerParts(b, now)
+	lines := layoutBanner(parts, width, max(1, maxLines))
+	for len(lines) > max(1, maxLines) && shortenIdentity(parts) {
+		lines = layoutBanner(parts, width, max(1, maxLines))
+	}
 	for i, l := range lines {
 		lines[i] = st.Banner.Render(sanitize.Pad(l, width))
 	}
@@ -88,6 +94,33 @@ func bannerParts(b bannerInfo, now time.Time) []bannerPart {
 	}
 }
 
+// Where the identity parts sit among bannerParts, and the least of them that is kept.
+const (
+	emailPart   = 1
+	idPart      = 2
+	minIdentity = 12
+)
+
+// shortenIdentity cuts the longer of the email and the id by a quarter; false when both
+// are as short as they may get.
+func shortenIdentity(parts []bannerPart) bool {
+	i := emailPart
+	if sanitize.Width(parts[idPart].text) > sanitize.Width(parts[emailPart].text) {
+		i = idPart
+	}
+	w := sanitize.Width(parts[i].text)
+	if w <= minIdentity {
+		return false
+	}
+	n := max(minIdentity, min(w*3/4, w-1))
+	if i == idPart { // keep the id's closing bracket
+		parts[i].text = sanitize.Fit(sanitize.TrimSuffix(parts[i].text, ")"), n-1) + ")"
+	} else {
+		parts[i].text = sanitize.Fit(parts[i].text, n)
+	}
+	return true
+}
+
 // quoted sets a user's name apart from the identity: in quotes of its own, with any quote
 // inside it made plain, so a name cannot close its quotes and pose as the identity.
 func quoted(name string) sanitize.Safe { return quotedFit(name, 1<<30) }
@@ -95,7 +128,7 @@ func quoted(name string) sanitize.Safe { return quotedFit(name, 1<<30) }
 // quotedFit is quoted in at most width cells: the name is cut inside its quotes, so the
 // closing quote always shows where the user's words end.
 func quotedFit(name string, width int) sanitize.Safe {
-	n := sanitize.TrimSpace(sanitize.Text(strings.NewReplacer("“", "'", "”", "'", `"`, "'").Replace(name)))
+	n := sanitize.TrimSpace(sanitize.Short(strings.NewReplacer("“", "'", "”", "'", `"`, "'").Replace(name)))
 	if n == "" || width < 3 {
 		return ""
 	}
@@ -103,15 +136,15 @@ func quotedFit(name string, width int) sanitize.Safe {
 }
 
 // layoutBanner places the parts on as few lines as the width allows; when a line more
-// would show more of the name and the reason (the mode starting a line of its own), it
-// takes that line.
-func layoutBanner(parts []bannerPart, width int) []sanitize.Safe {
+// would show more of the name and the reason (the mode starting a line of its own), and
+// the height has that line to give, it takes it.
+func layoutBanner(parts []bannerPart, width, maxLines int) []sanitize.Safe {
 	if line, ok := singleLine(parts, width); ok {
 		return []sanitize.Safe{line}
 	}
 	packed := packBanner(parts, width, -1)
 	broken := packBanner(parts, width, modePart)
-	if shownOptional(broken) > shownOptional(packed) {
+	if shownOptional(broken) > shownOptional(packed) && len(broken.lines) <= maxLines {
 		return broken.lines
 	}
 	return packed.lines

@@ -31,7 +31,7 @@ func TestBannerKeepsTheIdentityWhole(t *testing.T) {
 	for _, info := range infos {
 		info.Operator, info.StopKey, info.Started = "support@example.com", "ctrl+x", now.Add(-42*time.Second)
 		for width := 20; width <= 200; width++ {
-			lines := sanitize.Lines(renderBanner(st, info, now, width))
+			lines := sanitize.Lines(renderBanner(st, info, now, width, 60))
 			var flat []string
 			for i, l := range lines {
 				p := ansi.Strip(string(l))
@@ -74,8 +74,29 @@ func TestBannerGivesTheReasonALineWhenItHelps(t *testing.T) {
 	now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
 	info := bannerInfo{Name: "Ada Lovelace", Email: "ada@example.com", ID: "ada", Operator: "support@example.com",
 		Reason: "HELP-4711", StopKey: "ctrl+x", Started: now}
-	got := ansi.Strip(string(renderBanner(NewStyles(true), info, now, 120)))
+	got := ansi.Strip(string(renderBanner(NewStyles(true), info, now, 120, 37)))
 	if !strings.Contains(got, "“Ada Lovelace”") || !strings.Contains(got, "HELP-4711") {
 		t.Fatalf("%s", got)
+	}
+}
+
+// A banner that cannot be whole in the terminal's height (a 254-character email on a 30x8
+// terminal) cuts the email and the id, never the operator, the time or the stop key.
+func TestBannerFitsTheHeightKeepingTheStopKey(t *testing.T) {
+	now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+	long := strings.Repeat("a", 240) + "@example.com"
+	for _, info := range []bannerInfo{
+		{Name: "Ada Lovelace", Email: long, ID: "ada", Reason: "HELP-4711"},
+		{Name: "Ada Lovelace", Email: "ada@example.com", ID: strings.Repeat("i", 128), Reason: "HELP-4711"},
+	} {
+		info.Operator, info.StopKey, info.Started = "support@example.com", "ctrl+x", now
+		lines := sanitize.Lines(renderBanner(NewStyles(true), info, now, 30, 5))
+		plainText := ansi.Strip(string(sanitize.Join(lines, "\n")))
+		if len(lines) > 5 || !strings.Contains(plainText, "ctrl+x stop") || !strings.Contains(plainText, "support@example.com") {
+			t.Fatalf("%d lines:\n%s", len(lines), plainText)
+		}
+		if strings.Contains(plainText, "Ada Lovelace") {
+			t.Fatalf("the name takes room the identity needs:\n%s", plainText)
+		}
 	}
 }

@@ -298,7 +298,7 @@ func (c *requestConsole) View(w, h int) sanitize.Safe {
 		if len(out) >= h {
 			break
 		}
-		out = append(out, sanitize.Fit(l, w))
+		out = append(out, "  "+sanitize.Fit(l, max(1, w-2))) // indented: server text never starts a line
 	}
 	return sanitize.Join(out, "\n")
 }

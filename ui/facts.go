@@ -38,7 +38,7 @@ func subjectFacts(s client.Subject, now time.Time) []fact {
 	if s.Impersonator {
 		role = "operator (impersonator)"
 	}
-	t := sanitize.Text
+	t := sanitize.Short
 	return []fact{
 		{"Email", verified(s.Email, s.EmailVerified)}, {"ID", t(s.ID)}, {"Name", quoted(s.Name)},
 		{"Phone", verified(s.Phone, s.PhoneVerified)}, {"Status", status}, {"Role", role},
@@ -53,7 +53,7 @@ func subjectFacts(s client.Subject, now time.Time) []fact {
 func overviewFacts(ov client.Overview) []fact {
 	out := make([]fact, 0, len(ov.Facts))
 	for _, f := range ov.Facts {
-		out = append(out, fact{sanitize.Text(f.Label), sanitize.Text(f.Value)})
+		out = append(out, fact{sanitize.Short(f.Label), sanitize.Short(f.Value)})
 	}
 	return out
 }
@@ -63,9 +63,9 @@ func verified(v string, ok bool) sanitize.Safe {
 	case v == "":
 		return "none"
 	case ok:
-		return sanitize.Text(v) + " (verified)"
+		return sanitize.Short(v) + " (verified)"
 	}
-	return sanitize.Text(v) + " (not verified)"
+	return sanitize.Short(v) + " (not verified)"
 }
 
 func orNone(s sanitize.Safe) sanitize.Safe {

@@ -2,6 +2,7 @@ package sanitize
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -74,3 +75,18 @@ func TrimSpace(s Safe) Safe { return Safe(strings.TrimSpace(string(s))) }
 
 // TrimSuffix is strings.TrimSuffix for safe text.
 func TrimSuffix(s, suffix Safe) Safe { return Safe(strings.TrimSuffix(string(s), string(suffix))) }
+
+// Short is Text for a field that is drawn on one line: at most 4 KB of s is read and the
+// result is cut to 512 cells, enough for any terminal, so that a hostile 40 KB value
+// costs each frame no more than a long line.
+func Short(s string) Safe {
+	const readAtMost, cells = 4 << 10, 512
+	if len(s) > readAtMost {
+		cut := readAtMost
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + "…"
+	}
+	return Fit(Text(s), cells)
+}

@@ -261,7 +261,13 @@ func (m *Model) followSession() tea.Cmd {
 	}
 	act, ok := m.env.sess.Active() // stops an expired one first
 	if ok && act.Gen == m.active.Gen {
+		elevated := act.Write && !m.active.Write
 		m.setActive(&act)
+		if elevated { // the screens hear of it as the banner does, whichever message came first
+			model, cmd := m.broadcast(modeChangedMsg{})
+			*m = model.(Model)
+			return cmd
+		}
 		return nil
 	}
 	m.stopped(m.env.sess.Ended())
@@ -307,12 +313,10 @@ func (m Model) elevated(msg elevatedMsg) (tea.Model, tea.Cmd) {
 		m.say("Refused: "+firstError(msg.err), true)
 		return m, nil
 	}
-	act := msg.active
-	m.setActive(&act)
-	model, cmd := m.broadcast(modeChangedMsg{})
-	m = model.(Model)
+	// followSession, after this message, puts the session's new mode in the banner and
+	// tells the screens (it may have seen it already, from an earlier message).
 	m.say("Writes allowed for this impersonation: each one still needs their email or id typed.", false)
-	return m, cmd
+	return m, nil
 }
 
 func (m Model) tick() tea.Cmd {

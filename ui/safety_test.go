@@ -496,3 +496,23 @@ func TestStartSaysAnEarlierImpersonationNeverEnded(t *testing.T) {
 	}
 	_ = time.Second
 }
+
+// Whichever message first shows the new mode (the elevation's answer, or any other one
+// after the session changed), the screens hear of it with the banner: no read-only
+// refusal under a WRITE banner, not even for a frame.
+func TestElevationSeenFirstByAnotherMessageClearsTheRefusal(t *testing.T) {
+	w := newWorld(t)
+	h := newHarness(t, w.deps, 120, 40)
+	h.signIn()
+	h.actAsWithReason("")
+	h.send(openConsoleMsg{})
+	c := h.m.top().(*requestConsole)
+	c.err = session.ErrReadOnly
+	if _, err := h.m.env.sess.Elevate(h.m.active.Gen); err != nil { // as the dialog's command does
+		t.Fatal(err)
+	}
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40}) // an unrelated message comes first
+	if !h.m.active.Write || c.err != nil {
+		t.Fatalf("WRITE %v with %v shown", h.m.active.Write, c.err)
+	}
+}

@@ -24,6 +24,7 @@ type auditJSON struct {
 	Method   string    `json:"method,omitempty"`
 	Path     string    `json:"path,omitempty"`
 	Status   int       `json:"status,omitempty"`
+	Attempts int       `json:"attempts,omitempty"` // a retried read: how many times it was sent
 	Reason   string    `json:"reason,omitempty"`
 	Why      string    `json:"why,omitempty"`
 	IP       string    `json:"ip,omitempty"`
@@ -52,7 +53,7 @@ func auditCommand(e *cliEnv, g *globalFlags) *cobra.Command {
 			for _, j := range session.Answered(entries) {
 				if !j.Time.Before(from) {
 					out = append(out, auditJSON{Time: j.Time, Source: "console", Event: j.Event, Operator: j.Operator,
-						Target: first(j.TargetName, j.Target, j.NamedAs), Method: j.Method, Path: j.Path, Status: j.Status,
+						Target: first(j.TargetName, j.Target, j.NamedAs), Method: j.Method, Path: j.Path, Status: j.Status, Attempts: j.Attempt,
 						Reason: j.Reason, Why: first(j.Why, j.Detail)})
 				}
 			}
@@ -123,6 +124,9 @@ func printAudit(e *cliEnv, rows []auditJSON) {
 		detail := strings.TrimSpace(r.Method + " " + r.Path)
 		if r.Status != 0 {
 			detail += fmt.Sprintf(" %d", r.Status)
+		}
+		if r.Attempts > 1 {
+			detail += fmt.Sprintf(" (sent %d times)", r.Attempts)
 		}
 		for _, extra := range []struct{ k, v string }{{"reason", r.Reason}, {"why", r.Why}, {"ip", r.IP}} {
 			if extra.v != "" {

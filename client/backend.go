@@ -126,6 +126,7 @@ type ImpersonateOptions struct {
 // Exchange describes one request made as the subject: never a body or a credential.
 type Exchange struct {
 	Seq      int // counts the impersonation's requests, so Before and Observe pair up
+	Attempt  int // which sending of the request this is: a retried read is sent again
 	Method   string
 	Path     string // with credential-like query parameters redacted
 	Status   int    // 0 before the request, or when no answer came

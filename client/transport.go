@@ -75,6 +75,7 @@ func NewHTTP(cfg HTTPConfig) *resty.Client {
 			return shouldRetry(resp, err, cfg.MaxRetryWait)
 		})
 	r.SetLogger(discardLogger{}) // resty logs retries and errors with URLs; keep the terminal clean
+	r.OnBeforeRequest(runAttemptHook)
 	return r
 }
 
@@ -92,6 +93,23 @@ func shouldRetry(resp *resty.Response, err error, maxWait time.Duration) bool {
 		return RetryAfter(resp.Header()) <= maxWait
 	}
 	return false
+}
+
+// attemptHookKey carries a request's attempt hook in its context.
+type attemptHookKey struct{}
+
+// WithAttemptHook makes every sending of a request made with ctx (the first and each
+// retry) call hook just before it goes out; an error from hook stops the request there,
+// unsent, and is what the request returns.
+func WithAttemptHook(ctx context.Context, hook func(attempt int) error) context.Context {
+	return context.WithValue(ctx, attemptHookKey{}, hook)
+}
+
+func runAttemptHook(_ *resty.Client, r *resty.Request) error {
+	if hook, ok := r.Context().Value(attemptHookKey{}).(func(int) error); ok {
+		return hook(r.Attempt)
+	}
+	return nil
 }
 
 // RetryAfter reads a Retry-After header given in seconds or as an HTTP date; 0 if absent.

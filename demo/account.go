@@ -156,21 +156,30 @@ func updatePrefs(x *exchange) *apiError {
 }
 
 func updateName(x *exchange) *apiError {
-	var body struct {
-		Name *string `json:"name"`
-	}
-	if err := x.decode(&body); err != nil {
+	name, err := x.decodeName()
+	if err != nil {
 		return err
 	}
-	if body.Name == nil || utf8.RuneCountInString(*body.Name) > 128 {
-		return errArgument("name", "Value must be a valid string and at least 1 chars and no longer than 128 chars")
-	}
 	u := x.effective()
-	u.name = *body.Name
+	u.name = name
 	u.updatedAt = x.now.UnixMilli()
 	x.st.markChanged(x.c.effective)
 	x.record("user.update")
 	return x.reply(http.StatusOK, x.accountDoc())
+}
+
+// decodeName reads a rename's body: Appwrite takes names of up to 128 characters.
+func (x *exchange) decodeName() (string, *apiError) {
+	var body struct {
+		Name *string `json:"name"`
+	}
+	if err := x.decode(&body); err != nil {
+		return "", err
+	}
+	if body.Name == nil || utf8.RuneCountInString(*body.Name) > 128 {
+		return "", errArgument("name", "Value must be a valid string and at least 1 chars and no longer than 128 chars")
+	}
+	return *body.Name, nil
 }
 
 func listSessions(x *exchange) *apiError {

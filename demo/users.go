@@ -101,17 +101,12 @@ func updateUserName(x *exchange) *apiError {
 	if err != nil {
 		return err
 	}
-	var body struct {
-		Name *string `json:"name"`
-	}
-	if err := x.decode(&body); err != nil {
+	name, err := x.decodeName()
+	if err != nil {
 		return err
 	}
-	if body.Name == nil || utf8.RuneCountInString(*body.Name) > 128 {
-		return errArgument("name", "Value must be a valid string and at least 1 chars and no longer than 128 chars")
-	}
 	u := &x.st.users[seq]
-	u.name = *body.Name
+	u.name = name
 	u.updatedAt = x.now.UnixMilli()
 	x.st.markChanged(seq)
 	return x.reply(http.StatusOK, u.userDoc())

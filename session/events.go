@@ -32,6 +32,10 @@ func Answered(entries []Entry) []Entry {
 				continue
 			}
 		case e.Event == EventRequest && e.Seq != 0:
+			if i, ok := at[k]; ok { // a retry: the same request, sent again
+				out[i].Attempt = e.Attempt
+				continue
+			}
 			at[k] = len(out)
 		}
 		out = append(out, e)

@@ -167,6 +167,9 @@ func (s *Session) before(att *attempt, x client.Exchange) error {
 	}
 	e := att.entry(EventRequest, x)
 	e.Method, e.Path = x.Method, x.Path
+	if x.Attempt > 1 {
+		e.Attempt = x.Attempt
+	}
 	if err := s.journal(e); err != nil {
 		s.journalFailedLocked(att)
 		return err
@@ -181,6 +184,9 @@ func (s *Session) observe(att *attempt, x client.Exchange) {
 	defer s.mu.Unlock()
 	e := att.entry(EventResponse, x)
 	e.Status, e.DurationMS = x.Status, x.Duration.Milliseconds()
+	if x.Attempt > 1 {
+		e.Attempt = x.Attempt
+	}
 	if s.journal(e) != nil {
 		s.journalFailedLocked(att)
 	}

@@ -64,6 +64,9 @@ type Entry struct {
 	// Seq numbers the requests of one impersonation, so that a response line pairs with its
 	// request line.
 	Seq int `json:"seq,omitempty"`
+	// Attempt numbers the sendings of one request line: a retried read is journaled again
+	// before each retry goes out (omitted for the first).
+	Attempt int `json:"attempt,omitempty"`
 	// Who wrote a start line, filled in by Append, so a later open can tell whether that
 	// process is gone: pid, its start identity (survives pid reuse; empty where unknown)
 	// and the host.

@@ -3,6 +3,7 @@ package session
 import (
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -188,3 +189,56 @@ func TestResumeIsNotASignIn(t *testing.T) {
 		t.Fatalf("journal: %s", names)
 	}
 }
+
+// A read the transport retries (503) is journaled before each sending, and a stop during
+// the wait for the retry keeps the retry from going out.
+func TestEveryRetryIsJournaledFirst(t *testing.T) {
+	f := signedIn(t, Policy{}, time.Now)
+	act, _ := f.sess.Impersonate(ctx, ada, "")
+	f.srv.Inject("/v1/account/prefs", 1, demo.Fault{Status: 503})
+	if resp, err := f.sess.Do(ctx, act.Gen, client.Request{Method: "GET", Path: "/account/prefs"}, ""); err != nil || resp.Status != 200 {
+		t.Fatalf("%d %v", resp.Status, err)
+	}
+	var lines []string
+	for _, e := range f.events(t) {
+		if e.Path == "/v1/account/prefs" || (e.Event == EventResponse && len(lines) > 0 && len(lines) < 3) {
+			lines = append(lines, e.Event+":"+itoa(e.Attempt)+":"+itoa(e.Status))
+		}
+	}
+	if got := strings.Join(lines, " "); got != "request:0:0 request:2:0 response:2:200" {
+		t.Fatalf("journal: %s", got)
+	}
+	merged := Answered(f.events(t))
+	for _, e := range merged {
+		if e.Path == "/v1/account/prefs" && (e.Attempt != 2 || e.Status != 200) {
+			t.Fatalf("merged %+v", e)
+		}
+	}
+
+	f.srv.Inject("/v1/account/prefs", 1, demo.Fault{Status: 503, RetryAfter: time.Second})
+	mark := len(f.srv.Seen())
+	go func() {
+		for {
+			seen := f.srv.Seen()
+			if len(seen) > mark && seen[len(seen)-1].Status == 503 {
+				f.sess.Stop(StopKey)
+				return
+			}
+			time.Sleep(2 * time.Millisecond)
+		}
+	}()
+	if _, err := f.sess.Do(ctx, act.Gen, client.Request{Method: "GET", Path: "/account/prefs"}, ""); err == nil {
+		t.Fatal("the stopped request answered")
+	}
+	prefs := 0
+	for _, s := range f.srv.Seen()[mark:] {
+		if s.Path == "/v1/account/prefs" {
+			prefs++
+		}
+	}
+	if prefs != 1 {
+		t.Fatalf("the retry went out after the stop: %d sendings", prefs)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -54,7 +54,8 @@ func New(deps Deps) Model {
 	m := Model{env: e}
 	login := newLogin(e)
 	if deps.Journal != nil {
-		login.notice = unterminatedNote(deps.Journal.Unterminated())
+		e.startNote = unterminatedNote(deps.Journal.Unterminated())
+		login.notice = e.startNote
 	}
 	m.stack = []screen{login}
 	return m

@@ -34,6 +34,10 @@ func (m Model) signedIn(msg signedInMsg) (tea.Model, tea.Cmd) {
 	if msg.resumed {
 		m.say("Resumed the stored session of "+sanitize.Text(msg.op.Email)+".", false)
 	}
+	if note := m.env.startNote; note != "" {
+		m.say(sanitize.TrimSpace(note+" "+m.status.text), true) // the note first: it matters more
+		m.env.startNote = ""
+	}
 	cmds := []tea.Cmd{initOf(base)}
 	if !msg.resumed {
 		cmds = append(cmds, m.saveSession(msg.op))

@@ -123,6 +123,9 @@ func localRow(e session.Entry) auditRow {
 	case e.Via != "":
 		r.what = "via " + e.Via
 	}
+	if e.Attempt > 1 {
+		r.what += " (sent " + strconv.Itoa(e.Attempt) + " times)"
+	}
 	if e.Reason != "" {
 		r.what += " · reason: " + e.Reason
 	}

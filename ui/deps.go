@@ -8,6 +8,7 @@ import (
 	"actas/client"
 	"actas/keyring"
 	"actas/session"
+	"actas/ui/sanitize"
 )
 
 // Deps is everything the console needs from outside, wired by main.
@@ -58,6 +59,9 @@ type env struct {
 	active   *session.Active // mirrors the root's, for screens that must know the mode
 	help     memo
 	banner   memo
+	// startNote is what the console found at start (impersonations a killed console left
+	// open): said on the sign-in form, and again once signed in.
+	startNote sanitize.Safe
 }
 
 // setSession makes s the signed-in session (nil: signed out), the brake's too.

@@ -116,7 +116,6 @@ func (s *loginScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		return s.done(msg)
 	case tea.PasteMsg:
 		switch {
-		case s.busy != "":
 		case s.mfa != nil:
 			pasteInto(s.env, &s.code, msg.Content)
 		default:
@@ -131,8 +130,10 @@ func (s *loginScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 		s.code.SetStyles(textinput.DefaultStyles(s.env.styles.IsDark))
 		return s, nil
 	case tea.KeyPressMsg:
-		if s.busy != "" {
-			return s, nil // one attempt at a time
+		// One attempt at a time, but what is typed meanwhile (while the stored session is
+		// looked up, say) is kept: only enter, and esc from the code, wait.
+		if s.busy != "" && (key.Matches(msg, s.env.keys.Login.Submit) || s.mfa != nil && key.Matches(msg, s.env.keys.MFA.Leave)) {
+			return s, nil
 		}
 		if s.mfa != nil {
 			return s.updateCode(msg)

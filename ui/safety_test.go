@@ -516,3 +516,45 @@ func TestElevationSeenFirstByAnotherMessageClearsTheRefusal(t *testing.T) {
 		t.Fatalf("WRITE %v with %v shown", h.m.active.Write, c.err)
 	}
 }
+
+// slowStore is a keyring whose lookups wait until the test lets them answer.
+type slowStore struct {
+	*keyring.Memory
+	release chan struct{}
+}
+
+func (s slowStore) Get(p keyring.Profile) (keyring.Entry, error) {
+	<-s.release
+	return s.Memory.Get(p)
+}
+
+// What the operator types while the stored session is looked up is kept; enter waits.
+func TestTypingWhileTheStoredSessionIsLookedUpIsKept(t *testing.T) {
+	w := newWorld(t)
+	store := slowStore{Memory: keyring.NewMemory(), release: make(chan struct{})}
+	w.deps.Keyring = store
+	w.deps.Login.Resume = true
+	h := newHarness(t, w.deps, 120, 40)
+	h.untilScreen("Resuming the stored session")
+	h.typeText(demo.OperatorPassword)
+	h.press(keys.Login.Submit) // waits: one attempt at a time
+	close(store.release)       // nothing stored: the form it is
+	h.until("the form", func(m Model) bool { l, ok := m.top().(*loginScreen); return ok && l.busy == "" })
+	if got := h.m.top().(*loginScreen).fields[fieldPassword].Value(); got != demo.OperatorPassword {
+		t.Fatalf("the password typed meanwhile became %q", got)
+	}
+	h.press(keys.Login.Submit)
+	h.until("the picker", func(m Model) bool { _, ok := m.top().(*picker); return ok })
+}
+
+// The note about an impersonation a killed console left open is said on the sign-in form
+// and again once signed in, however the sign-in went (a resumed session skips the form).
+func TestStartNoteSurvivesTheSignIn(t *testing.T) {
+	w := newWorld(t)
+	h := newHarness(t, w.deps, 120, 40)
+	h.m.env.startNote = "An earlier impersonation of ada@example.com (ada) never ended (the console was killed); the journal now says so."
+	h.signIn()
+	if !strings.Contains(h.screen(), "never ended") {
+		t.Fatalf("\n%s", h.screen())
+	}
+}

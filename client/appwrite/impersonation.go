@@ -147,11 +147,17 @@ func (imp *Impersonation) exec(ctx context.Context, method, path string, query u
 
 	x := client.Exchange{Seq: int(imp.seq.Add(1)), Method: method,
 		Path: client.RedactURL(&url.URL{Path: imp.c.basePath() + path, RawQuery: query.Encode()})}
-	if imp.before != nil {
-		if err := imp.before(x); err != nil {
-			return nil, err // nothing was sent
+	// Before runs ahead of every sending, retries included: each goes out only once the
+	// journal has its line.
+	var refused error
+	ctx = client.WithAttemptHook(ctx, func(attempt int) error {
+		x.Attempt = attempt
+		if imp.before == nil {
+			return nil
 		}
-	}
+		refused = imp.before(x)
+		return refused
+	})
 	r := imp.c.request(ctx).SetHeader(header, value)
 	if query != nil {
 		r.SetQueryParamsFromValues(query)
@@ -161,6 +167,12 @@ func (imp *Impersonation) exec(ctx context.Context, method, path string, query u
 	}
 	start := time.Now()
 	resp, err := send(r, method, path, out)
+	if refused != nil {
+		if x.Attempt > 1 && imp.observe != nil {
+			imp.observe(x) // the sendings before the refused one did go out
+		}
+		return nil, refused // nothing (more) was sent
+	}
 	x.Duration = time.Since(start)
 	if resp != nil && resp.RawResponse != nil {
 		x.Status = resp.StatusCode()

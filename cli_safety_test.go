@@ -41,6 +41,11 @@ func TestCommandsPrintOnlyThroughSay(t *testing.T) {
 					t.Errorf("%s: fmt.%s prints around say", fset.Position(call.Pos()), sel.Sel.Name)
 				}
 			}
+			if sel, ok := call.Fun.(*ast.SelectorExpr); ok && (sel.Sel.Name == "Write" || sel.Sel.Name == "WriteString") {
+				if out, ok := sel.X.(*ast.SelectorExpr); ok && (out.Sel.Name == "stdout" || out.Sel.Name == "stderr" || out.Sel.Name == "Stdout" || out.Sel.Name == "Stderr") {
+					t.Errorf("%s: %s written to directly, around say", fset.Position(call.Pos()), out.Sel.Name)
+				}
+			}
 			if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "say" {
 				if _, lit := call.Args[1].(*ast.BasicLit); !lit {
 					t.Errorf("%s: say's format must be the command's own literal", fset.Position(call.Pos()))

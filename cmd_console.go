@@ -19,6 +19,7 @@ import (
 	"actas/keyring"
 	"actas/session"
 	"actas/ui"
+	"actas/ui/sanitize"
 )
 
 type consoleOptions struct {
@@ -99,7 +100,10 @@ func runConsole(cmd *cobra.Command, e *cliEnv, g *globalFlags, o consoleOptions)
 	brake.SetSend(program.Send)
 	final, err := program.Run()
 	if m, ok := final.(ui.Model); ok {
-		m.Shutdown() // an interrupted program still stops and journals the impersonation
+		// An interrupted program still stops and journals the impersonation.
+		if serr := m.Shutdown(); serr != nil {
+			say(e.stderr, "actas: %s\n", sanitize.Text("the journal could not record the end of the session: "+serr.Error()))
+		}
 	}
 	return err
 }

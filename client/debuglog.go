@@ -73,7 +73,7 @@ func RedactHeaders(h http.Header) string {
 // credential-like parameters replaced.
 func RedactURL(u *url.URL) string {
 	if u.RawQuery == "" {
-		return u.Path
+		return u.EscapedPath()
 	}
 	q := u.Query()
 	keys := make([]string, 0, len(q))
@@ -90,7 +90,7 @@ func RedactURL(u *url.URL) string {
 			parts = append(parts, k+"="+v)
 		}
 	}
-	return u.Path + "?" + strings.Join(parts, "&")
+	return u.EscapedPath() + "?" + strings.Join(parts, "&")
 }
 
 type lockedWriter struct {

@@ -103,6 +103,7 @@ func (s *Session) Verify(ctx context.Context, a *Attempt) (Active, error) {
 		Before:  func(x client.Exchange) error { return s.before(att, x) },
 		Observe: func(x client.Exchange) { s.observe(att, x) },
 	})
+	lost := s.operatorLost(err)
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -121,10 +122,11 @@ func (s *Session) Verify(ctx context.Context, a *Attempt) (Active, error) {
 	}
 	if err != nil {
 		s.current = nil
-		if errors.Is(err, client.ErrUnauthorized) {
+		refused := s.refuseLocked(named, err)
+		if lost {
 			s.endSessionLocked()
 		}
-		return Active{}, s.refuseLocked(named, err)
+		return Active{}, refused
 	}
 	now := s.cfg.Clock()
 	att.subject = imp.Subject()
@@ -174,6 +176,7 @@ func (s *Session) before(att *attempt, x client.Exchange) error {
 		s.journalFailedLocked(att)
 		return err
 	}
+	att.sent = true
 	return nil
 }
 
@@ -234,6 +237,13 @@ func (s *Session) activeLocked() Active {
 		Gen: s.gen, Write: s.write}
 	a.Deadline, a.Ending = s.cfg.Policy.deadline(s.started, s.active)
 	return a
+}
+
+// Gen is the generation of the latest impersonation or attempt (0: none yet).
+func (s *Session) Gen() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.gen
 }
 
 // Ended says how the last impersonation ended.
@@ -339,6 +349,14 @@ func (s *Session) stopLocked(why StopReason, detail string) bool {
 		att.cancel() // a verification still running ends now
 	}
 	if s.state != Impersonating {
+		if att != nil && att.sent { // it asked the backend: the journal says how that ended
+			e := namedEntry(att.target, att.reason)
+			e.Event, e.Impersonation, e.Why = EventImpersonateStop, att.id, string(why)
+			e.Detail = strings.TrimSpace("stopped before the backend confirmed it; " + detail)
+			if err := s.journal(e); err != nil {
+				s.ended.JournalErr = err
+			}
+		}
 		return false
 	}
 	sub := s.imp.Subject()
@@ -396,7 +414,7 @@ func (s *Session) afterRequest(gen int, err error) error {
 		}
 		s.mu.Unlock()
 		return errors.Join(ErrNoLongerActing, err)
-	case errors.Is(err, client.ErrUnauthorized):
+	case s.operatorLost(err):
 		s.mu.Lock()
 		s.endSessionLocked()
 		s.mu.Unlock()
@@ -426,8 +444,12 @@ func (s *Session) Do(ctx context.Context, gen int, req client.Request, typed str
 		case !Confirms(typed, sub):
 			refusal = ErrNotConfirmed
 		}
+		path := req.Path // journaled as it will be sent: dot-segments resolved
+		if clean, err := client.CleanPath(req.Path); err == nil {
+			path = clean
+		}
 		line := Entry{Event: EventRequestIntent, Impersonation: att.id, Method: strings.ToUpper(req.Method),
-			Path: client.RedactPath(req.Path), Target: sub.ID, TargetName: sub.Email, Reason: att.reason}
+			Path: client.RedactPath(path), Target: sub.ID, TargetName: sub.Email, Reason: att.reason}
 		if refusal != nil {
 			line.Event, line.Why = EventRequestRefused, refusal.Error()
 		}
@@ -444,7 +466,13 @@ func (s *Session) Do(ctx context.Context, gen int, req client.Request, typed str
 	s.active = s.cfg.Clock()
 	s.mu.Unlock()
 	resp, err := imp.Do(ctx, req)
-	if resp.Status != 0 && !errors.Is(err, client.ErrUnauthorized) {
+	if s.operatorLost(err) {
+		s.mu.Lock()
+		s.endSessionLocked()
+		s.mu.Unlock()
+		return client.Response{}, err
+	}
+	if resp.Status != 0 { // a refusal (a 401 for a missing scope, say) is an answer too
 		if verr := imp.Verify(ctx); verr != nil {
 			return client.Response{}, s.afterRequest(gen, verr)
 		}

@@ -242,3 +242,46 @@ func TestEveryRetryIsJournaledFirst(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// A 401 is also how the backend refuses a missing scope: the user may not rename others.
+// The operator's session is fine, so nothing but the request is refused, and the answer is
+// shown only once verified.
+func TestMissingScopeIsNotASignOut(t *testing.T) {
+	f := signedIn(t, Policy{}, time.Now)
+	act, _ := f.sess.Impersonate(ctx, ada, "")
+	if _, err := f.sess.Elevate(act.Gen); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := f.sess.Do(ctx, act.Gen, client.Request{Method: "PATCH", Path: "/users/ada/name", Body: []byte(`{"name":"x"}`)}, demo.AdaID)
+	if !errors.Is(err, client.ErrUnauthorized) || resp.Status != 401 {
+		t.Fatalf("%d %v", resp.Status, err)
+	}
+	if f.sess.State() != Impersonating || strings.Contains(eventNames(f.events(t)), EventSessionEnded) {
+		t.Fatalf("state %v, journal %s", f.sess.State(), eventNames(f.events(t)))
+	}
+	if _, err := f.sess.Search(ctx, client.SubjectQuery{Search: "ada"}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A stop while the backend is being asked leaves an end line for what was sent.
+func TestStopDuringVerificationIsJournaled(t *testing.T) {
+	f := signedIn(t, Policy{}, time.Now)
+	att, err := f.sess.Begin(ada, "HELP-3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.before("/v1/account", func() { f.sess.StopWith(StopSignal, "interrupted by SIGTERM") })
+	if _, err := f.sess.Verify(ctx, att); !errors.Is(err, client.ErrStopped) {
+		t.Fatalf("err %v", err)
+	}
+	var sent, ended bool
+	for _, e := range f.events(t) {
+		sent = sent || e.Event == EventRequest && e.NamedAs == demo.AdaEmail
+		ended = ended || e.Event == EventImpersonateStop && e.Why == "signal" && e.Impersonation != "" &&
+			e.NamedAs == demo.AdaEmail && strings.Contains(e.Detail, "before the backend confirmed")
+	}
+	if !sent || !ended {
+		t.Fatalf("sent %v, ended %v: %s", sent, ended, eventNames(f.events(t)))
+	}
+}

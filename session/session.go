@@ -79,6 +79,7 @@ type attempt struct {
 	target  client.Target
 	reason  string
 	subject client.Subject // set once verified
+	sent    bool           // a request went out as the target
 	ctx     context.Context
 	cancel  context.CancelFunc // a stop cancels everything the attempt does
 }
@@ -193,7 +194,9 @@ func (s *Session) endSessionLocked() {
 		return
 	}
 	s.stopLocked(StopError, sessionLost)
-	_ = s.journal(Entry{Event: EventSessionEnded, Why: sessionLost})
+	if err := s.journal(Entry{Event: EventSessionEnded, Why: sessionLost}); err != nil {
+		s.ended.JournalErr = errors.Join(s.ended.JournalErr, err)
+	}
 	s.state, s.lost = SignedOut, sessionLost
 }
 
@@ -226,12 +229,29 @@ func (s *Session) OperatorAudit(ctx context.Context, limit int) ([]client.AuditE
 
 // asOperator ends the session when the backend stopped knowing the operator.
 func (s *Session) asOperator(err error) error {
-	if errors.Is(err, client.ErrUnauthorized) {
+	if s.operatorLost(err) {
 		s.mu.Lock()
 		s.endSessionLocked()
 		s.mu.Unlock()
 	}
 	return err
+}
+
+// operatorLost says whether err is a 401 because the backend no longer knows the
+// operator's session. A 401 is also how a backend refuses a missing scope (a user without
+// users.read), so the session itself is checked again before anything is ended.
+func (s *Session) operatorLost(err error) bool {
+	if !errors.Is(err, client.ErrUnauthorized) {
+		return false
+	}
+	secret := s.cfg.Backend.Secret()
+	if secret == "" {
+		return true
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	_, again := s.cfg.Backend.Resume(ctx, secret)
+	return errors.Is(again, client.ErrUnauthorized)
 }
 
 // Logout stops any impersonation, ends the backend session and signs out here, even when

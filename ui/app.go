@@ -116,8 +116,11 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleKey(msg)
 	case tea.PasteMsg:
 		return m.paste(msg)
-	case brakeMsg:
-		return m.stopImpersonation(session.StopKey)
+	case brakeMsg: // only the impersonation it stopped: a late one must not end a newer
+		if m.active != nil && m.active.Gen == msg.gen || m.attempt != nil && m.attempt.Gen() == msg.gen {
+			return m.stopImpersonation(session.StopKey)
+		}
+		return m, nil
 	case bannerTickMsg:
 		if m.active == nil || msg.gen != m.active.Gen {
 			return m, nil // the tick of a stopped impersonation ends here
@@ -283,8 +286,8 @@ func (m Model) paste(msg tea.PasteMsg) (tea.Model, tea.Cmd) {
 // quit stops any impersonation first (journaled as "quit"), cancels what is loading and
 // ends the program.
 func (m Model) quit() (tea.Model, tea.Cmd) {
-	if m.env.sess != nil {
-		m.env.sess.Stop(session.StopQuit)
+	if m.env.sess != nil && m.env.sess.Stop(session.StopQuit) {
+		m.env.quitErr = m.env.sess.Ended().JournalErr // said by Shutdown, after the screen is gone
 	}
 	m.setActive(nil)
 	for _, s := range m.stack {

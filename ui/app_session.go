@@ -74,16 +74,14 @@ func (m Model) saveSession(op client.Operator) tea.Cmd {
 func (m Model) startActAs(target client.Target, reason string) (tea.Model, tea.Cmd) {
 	sess := m.env.sess
 	m.switched = ""
-	if m.active != nil {
-		m.switched = "Stopped acting as " + identity(m.active.Subject) + " first."
-	}
 	att, err := sess.Begin(target, reason)
-	if m.active != nil {
-		m.leave() // Begin stopped it: one target at a time
-	}
-	if err != nil {
-		m.say(sanitize.Join([]sanitize.Safe{"Refused: " + firstError(err), m.switched}, " "), true)
+	if err != nil { // refused before anything was stopped: what runs goes on
+		m.say("Refused: "+firstError(err), true)
 		return m, nil
+	}
+	if m.active != nil { // Begin stopped it: one target at a time
+		m.switched = "Stopped acting as " + identity(m.active.Subject) + " first." + journalNote(sess.Ended())
+		m.leave()
 	}
 	m.attempts++
 	m.attempt = att
@@ -187,7 +185,7 @@ func (m *Model) stopped(ended session.Ending) {
 	case ended.Why == session.StopKey:
 		m.say("Stopped acting as "+who+" after "+took+"."+journalNote(ended), ended.JournalErr != nil)
 	case ended.Why == session.StopSwitch:
-		m.say("Stopped acting as "+who+" to act as someone else.", false)
+		m.say("Stopped acting as "+who+" to act as someone else."+journalNote(ended), ended.JournalErr != nil)
 	case ended.Why == session.StopExpiry:
 		m.say("Stopped acting as "+who+" by itself: "+sanitize.Text(ended.Detail)+" (profile limit)."+journalNote(ended), true)
 	case ended.Detail != "":
@@ -261,6 +259,10 @@ func (m *Model) followSession() tea.Cmd {
 		return m.signedOut(sanitize.Text(m.env.sess.SignedOutWhy()))
 	}
 	if m.active == nil {
+		if m.attempt == nil && m.env.sess.State() == session.Impersonating {
+			// Nothing shows it, so nothing could stop it: it must not run on unseen.
+			m.env.sess.StopWith(session.StopError, "the console was not showing it")
+		}
 		return nil
 	}
 	act, ok := m.env.sess.Active() // stops an expired one first
@@ -345,24 +347,33 @@ func (m Model) bannerInfo() bannerInfo {
 // bannerView is the banner for this frame; it changes once a second at most.
 func (m Model) bannerView() sanitize.Safe {
 	info := m.bannerInfo()
+	// Everything the banner shows is in the key: generations start again with each session.
 	key := strings.Join([]string{itoa(m.width), itoa(m.height), itoa(m.active.Gen), itoa(int(m.now.Sub(info.Started) / time.Second)),
-		info.Operator, boolStr(m.env.styles.IsDark), boolStr(info.Write), itoa(int(info.Deadline.Unix()))}, "|")
+		info.Operator, boolStr(m.env.styles.IsDark), boolStr(info.Write), itoa(int(info.Deadline.Unix())),
+		info.ID, info.Email, info.Name, info.Reason, itoa(int(info.Started.UnixNano()))}, "\x00")
 	// The banner may take the whole terminal but the header, status and help lines.
 	return m.env.banner.get(key, func() sanitize.Safe { return renderBanner(m.env.styles, info, m.now, m.width, m.height-3) })
 }
 
 // Shutdown stops any impersonation (journaled as "quit") and ends a session that no
 // store keeps (memory only) on the backend: nobody could use it again. main calls it
-// after the program ends, however it ended.
-func (m Model) Shutdown() {
+// after the program ends, however it ended; an error says what could not be journaled
+// (the console has gone from the screen, so main prints it).
+func (m Model) Shutdown() error {
 	sess := m.env.sess
 	if sess == nil {
-		return
+		return nil
 	}
-	sess.Stop(session.StopQuit)
+	err := m.env.quitErr
+	if sess.Stop(session.StopQuit) {
+		err = sess.Ended().JournalErr
+	}
 	if store := m.env.deps.Keyring; store == nil || !store.Durable() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
-		_ = sess.Logout(ctx)
+		if lerr := sess.Logout(ctx); errors.Is(lerr, session.ErrJournal) {
+			err = errors.Join(err, lerr)
+		}
 	}
+	return err
 }

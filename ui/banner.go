@@ -62,10 +62,7 @@ func renderBanner(st Styles, b bannerInfo, now time.Time, width, maxLines int) s
 		return ""
 	}
 	parts := bannerParts(b, now)
-	lines := layoutBanner(parts, width, max(1, maxLines))
-	for len(lines) > max(1, maxLines) && shortenIdentity(parts) {
-		lines = layoutBanner(parts, width, max(1, maxLines))
-	}
+	lines := fitBanner(parts, width, max(1, maxLines))
 	for i, l := range lines {
 		lines[i] = st.Banner.Render(sanitize.Pad(l, width))
 	}
@@ -96,29 +93,62 @@ func bannerParts(b bannerInfo, now time.Time) []bannerPart {
 
 // Where the identity parts sit among bannerParts, and the least of them that is kept.
 const (
-	emailPart   = 1
-	idPart      = 2
-	minIdentity = 12
+	emailPart    = 1
+	idPart       = 2
+	operatorPart = 6
+	minIdentity  = 12 // the least of the email, the id or the operator a cut keeps
 )
 
-// shortenIdentity cuts the longer of the email and the id by a quarter; false when both
-// are as short as they may get.
-func shortenIdentity(parts []bannerPart) bool {
-	i := emailPart
-	if sanitize.Width(parts[idPart].text) > sanitize.Width(parts[emailPart].text) {
-		i = idPart
+// fitBanner lays the parts out in at most maxLines lines if it can: whole when they fit;
+// else with the email and the id cut to the most cells that fit (tried from the longest
+// down, so that no line is given up for nothing); else, as a last resort, the operator's
+// email cut too, so that the time and the stop key still show.
+func fitBanner(parts []bannerPart, width, maxLines int) []sanitize.Safe {
+	lines := layoutBanner(parts, width, maxLines)
+	if len(lines) <= maxLines {
+		return lines
 	}
-	w := sanitize.Width(parts[i].text)
-	if w <= minIdentity {
-		return false
+	email, id, operator := parts[emailPart].text, parts[idPart].text, parts[operatorPart].text
+	identityAt := func(n int) []sanitize.Safe {
+		parts[emailPart].text, parts[idPart].text = cutTo(email, n, ""), cutTo(id, n, ")")
+		return layoutBanner(parts, width, maxLines)
 	}
-	n := max(minIdentity, min(w*3/4, w-1))
-	if i == idPart { // keep the id's closing bracket
-		parts[i].text = sanitize.Fit(sanitize.TrimSuffix(parts[i].text, ")"), n-1) + ")"
-	} else {
-		parts[i].text = sanitize.Fit(parts[i].text, n)
+	if n, ok := largestFitting(minIdentity, max(sanitize.Width(email), sanitize.Width(id))-1, maxLines, identityAt); ok {
+		return identityAt(n)
 	}
-	return true
+	identityAt(minIdentity)
+	operatorAt := func(n int) []sanitize.Safe {
+		parts[operatorPart].text = cutTo(operator, n, "")
+		return layoutBanner(parts, width, maxLines)
+	}
+	n, _ := largestFitting(minIdentity+len("operator "), sanitize.Width(operator)-1, maxLines, operatorAt)
+	return operatorAt(n)
+}
+
+// largestFitting is the largest n in [lo, hi] whose layout fits maxLines lines, found by
+// bisection (a larger cut never takes fewer lines, but for the odd line the greedy
+// packing saves), and whether there is one; lo when there is none.
+func largestFitting(lo, hi, maxLines int, layout func(n int) []sanitize.Safe) (int, bool) {
+	if hi < lo || len(layout(lo)) > maxLines {
+		return lo, false
+	}
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if len(layout(mid)) <= maxLines {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo, true
+}
+
+// cutTo cuts a part to n cells with an ellipsis, keeping its closing bracket if it has one.
+func cutTo(s sanitize.Safe, n int, closing sanitize.Safe) sanitize.Safe {
+	if sanitize.Width(s) <= n {
+		return s
+	}
+	return sanitize.Fit(sanitize.TrimSuffix(s, closing), n-sanitize.Width(closing)) + closing
 }
 
 // quoted sets a user's name apart from the identity: in quotes of its own, with any quote
@@ -184,11 +214,17 @@ func packBanner(parts []bannerPart, width, breakAt int) packedBanner {
 				lines = append(lines, cur)
 			}
 			cur = line{text: p.text}
-		default: // wider than the terminal: wrapped, never cut
+		default: // wider than the terminal: wrapped, never cut, from the room the line has left
+			text := p.text
+			if room := width - sanitize.Width(cur.text+p.sep); cur.text != "" && room >= minIdentity {
+				var head sanitize.Safe
+				head, text = sanitize.Split(text, room)
+				cur.text += p.sep + head
+			}
 			if cur.text != "" {
 				lines = append(lines, cur)
 			}
-			chunks := sanitize.Wrap(p.text, width)
+			chunks := sanitize.Wrap(text, width)
 			for _, c := range chunks[:len(chunks)-1] {
 				lines = append(lines, line{text: c})
 			}

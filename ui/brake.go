@@ -12,8 +12,12 @@ import (
 )
 
 // drainFor bounds how long keys are dropped after the brake is pulled, should the stop
-// key itself never come through.
-const drainFor = time.Second
+// key itself never come through; each key dropped extends it by drainMore, so a slow
+// event loop still drops all that was queued.
+const (
+	drainFor  = time.Second
+	drainMore = 300 * time.Millisecond
+)
 
 // Brake stops an impersonation from outside the event loop: the terminal's reader pulls it
 // the moment the stop key arrives, ahead of keys still queued before it (a large
@@ -28,8 +32,8 @@ type Brake struct {
 	send func(tea.Msg)
 }
 
-// brakeMsg tells the console the brake was pulled.
-type brakeMsg struct{}
+// brakeMsg tells the console the brake stopped impersonation gen.
+type brakeMsg struct{ gen int }
 
 // NewBrake makes a brake for the console's stop key.
 func NewBrake() *Brake { return &Brake{stop: DefaultKeyMap().Global.Stop} }
@@ -44,14 +48,16 @@ func (b *Brake) SetSend(send func(tea.Msg)) {
 // Pull stops the impersonation now, from any goroutine.
 func (b *Brake) Pull() {
 	b.drainUntil.Store(time.Now().Add(drainFor).UnixNano())
+	gen := 0
 	if s := b.sess.Load(); s != nil {
+		gen = s.Gen()
 		s.Stop(session.StopKey)
 	}
 	b.mu.Lock()
 	send := b.send
 	b.mu.Unlock()
 	if send != nil {
-		go send(brakeMsg{})
+		go send(brakeMsg{gen: gen})
 	}
 }
 
@@ -72,11 +78,16 @@ func (b *Brake) Filter(_ tea.Model, msg tea.Msg) tea.Msg {
 			b.drainUntil.Store(0)
 			return msg
 		}
-		return nil
+		if msg.Code == 'x' && msg.Mod.Contains(tea.ModCtrl) { // after a lone ESC: alt+ctrl+x
+			b.drainUntil.Store(0)
+			return tea.KeyPressMsg{Code: 'x', Mod: tea.ModCtrl}
+		}
 	case tea.KeyReleaseMsg, tea.PasteMsg, tea.PasteStartMsg, tea.PasteEndMsg:
-		return nil
+	default:
+		return msg
 	}
-	return msg
+	b.drainUntil.Store(max(until, time.Now().Add(drainMore).UnixNano()))
+	return nil
 }
 
 // hold makes s the session the brake stops.

@@ -43,9 +43,10 @@ type requestConsole struct {
 }
 
 type consoleResultMsg struct {
-	gen  int
-	resp client.Response
-	err  error
+	gen    int // the console's request
+	impGen int // the impersonation it was sent as
+	resp   client.Response
+	err    error
 }
 
 func newConsole(e *env, method, path string) *requestConsole {
@@ -109,7 +110,7 @@ func (c *requestConsole) focusInput() tea.Cmd {
 func (c *requestConsole) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case consoleResultMsg:
-		if msg.gen == c.gen {
+		if a := c.env.active; msg.gen == c.gen && a != nil && msg.impGen == a.Gen {
 			c.sending, c.err, c.scroll = false, msg.err, 0
 			c.resp = nil
 			if msg.resp.Status != 0 {
@@ -236,7 +237,7 @@ func (c *requestConsole) dispatch(req client.Request, typed string) tea.Cmd {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		resp, err := sess.Do(ctx, impGen, req, typed)
-		return consoleResultMsg{gen: gen, resp: resp, err: err}
+		return consoleResultMsg{gen: gen, impGen: impGen, resp: resp, err: err}
 	}
 }
 

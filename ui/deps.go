@@ -62,6 +62,7 @@ type env struct {
 	// startNote is what the console found at start (impersonations a killed console left
 	// open): said on the sign-in form, and again once signed in.
 	startNote sanitize.Safe
+	quitErr   error // the stop at quit could not be journaled
 }
 
 // setSession makes s the signed-in session (nil: signed out), the brake's too.

@@ -28,15 +28,32 @@ func dialogInner(width int) int { return max(10, min(64, width-4)) }
 // dialogFrame is what a dialog's border and padding add around its lines.
 const dialogFrame = 2
 
-// fitDialog is the first layout that fits in height lines with the dialog's frame, and
-// true; or, when none does, the refusal to confirm (tooSmall) and false.
-func fitDialog(height int, refusal []sanitize.Safe, layouts ...[]sanitize.Safe) ([]sanitize.Safe, bool) {
+// fitDialog is the first layout whose every line fits in inner cells and which fits in
+// height lines with the dialog's frame, and true; or, when none does, the refusal to
+// confirm (tooSmall) and false. A line that would be cut counts as not seen.
+func fitDialog(height, inner int, refusal []sanitize.Safe, layouts ...[]sanitize.Safe) ([]sanitize.Safe, bool) {
+next:
 	for _, l := range layouts {
-		if len(l)+dialogFrame <= height {
-			return l, true
+		if len(l)+dialogFrame > height {
+			continue
 		}
+		for _, line := range l {
+			if sanitize.Width(line) > inner {
+				continue next
+			}
+		}
+		return l, true
 	}
 	return refusal, false
+}
+
+// errorLines is a dialog's error, wrapped to the dialog.
+func errorLines(st Styles, err sanitize.Safe, inner int) []sanitize.Safe {
+	var out []sanitize.Safe
+	for _, l := range sanitize.Wrap(err, inner) {
+		out = append(out, st.Error.Render(l))
+	}
+	return out
 }
 
 // tooSmall is a dialog that cannot be shown whole: it says so and confirms nothing.
@@ -123,21 +140,30 @@ func (d *actAsDialog) view(width, height int) sanitize.Safe {
 	if d.who.ID == "" {
 		who = sanitize.Wrap(sanitize.Text(d.target.String()), inner)
 	}
-	field := "Reason (" + need + "): " + inputView(d.reason)
+	label := "Reason (" + need + "):"
+	field := label + " " + inputView(d.reason)
+	d.reason.SetWidth(max(8, inner-sanitize.Width(label)-2))
 	var errLine []sanitize.Safe
 	if d.err != "" {
-		errLine = []sanitize.Safe{st.Error.Render(d.err)}
+		errLine = errorLines(st, d.err, inner)
 	}
 	full := append(append(append([]sanitize.Safe{st.Title.Render("Act as this user?"), ""}, who...), "", field), errLine...)
-	full = append(full, "", "It starts read-only. Everything is sent as them and recorded.", "enter: start · esc: cancel")
-	compact := append(append(append([]sanitize.Safe{st.Title.Render("Act as?")}, who...), field), errLine...)
+	full = append(full, "")
+	full = append(full, sanitize.Wrap("It starts read-only. Everything is sent as them and recorded.", inner)...)
+	full = append(full, "enter: start · esc: cancel")
+	// Narrower: the field on a line of its own, as wide as the dialog.
+	narrow := d.reason
+	narrow.SetWidth(max(1, inner-1))
+	stacked := []sanitize.Safe{label, inputView(narrow)}
+	compact := append(append(append([]sanitize.Safe{st.Title.Render("Act as?")}, who...), stacked...), errLine...)
 	compact = append(compact, "enter: start · esc: cancel")
-	least := append(append(sanitize.Wrap("Act as "+identity(d.who)+"?", inner), field), errLine...)
+	what := identity(d.who)
 	if d.who.ID == "" {
-		least = append(append(sanitize.Wrap("Act as "+sanitize.Text(d.target.String())+"?", inner), field), errLine...)
+		what = sanitize.Text(d.target.String())
 	}
+	least := append(append(sanitize.Wrap("Act as "+what+"?", inner), stacked...), errLine...)
 	least = append(least, "enter: start · esc: cancel")
-	lines, fits := fitDialog(height, tooSmall("who you would act as", inner), full, compact, least)
+	lines, fits := fitDialog(height, inner, tooSmall("who you would act as", inner), full, compact, least)
 	d.fits = fits
 	return dialogBox(st, inner, lines)
 }
@@ -182,7 +208,7 @@ func (d *elevateDialog) view(width, height int) sanitize.Safe {
 	full = append(full, "", "enter: allow writes · esc: stay read-only")
 	compact := append(append([]sanitize.Safe{st.Error.Render("Allow writes as:")}, who...), "enter: allow · esc: stay read-only")
 	least := append(sanitize.Wrap("Allow writes as "+identity(d.who)+"?", inner), "enter: allow · esc: no")
-	lines, fits := fitDialog(height, tooSmall("whom writes would be allowed as", inner), full, compact, least)
+	lines, fits := fitDialog(height, inner, tooSmall("whom writes would be allowed as", inner), full, compact, least)
 	d.fits = fits
 	return dialogBox(st, inner, lines)
 }
@@ -242,7 +268,7 @@ func (d *writeDialog) paste(content string) tea.Cmd {
 func (d *writeDialog) view(width, height int) sanitize.Safe {
 	st := d.env.styles
 	inner := max(10, width-4)
-	d.typed.SetWidth(max(8, min(36, inner-34)))
+	d.typed.SetWidth(max(1, min(36, inner-1)))
 	body := strings.TrimSpace(string(d.req.Body))
 	if body == "" {
 		body = "(no body)"
@@ -265,15 +291,16 @@ func (d *writeDialog) view(width, height int) sanitize.Safe {
 		lines = append(lines, "         "+n)
 	}
 	lines = append(lines, wrap("Body     ", sanitize.Text(body))...)
-	lines = append(lines, "", "Type their email or id to send: "+inputView(d.typed))
+	// The field has a line of its own: what is typed into it is always seen.
+	lines = append(lines, "", "Type their email or id to send:", inputView(d.typed))
 	if d.err != "" {
-		lines = append(lines, st.Error.Render(d.err))
+		lines = append(lines, errorLines(st, d.err, inner)...)
 	}
 	lines = append(lines, "", "enter: send · esc: cancel")
 	compact := append([]sanitize.Safe(nil), lines[2:]...)
 	compact = compact[:len(compact)-2]
 	compact = append(compact, "enter: send · esc: cancel")
-	shown, fits := fitDialog(height, tooSmall("the write and its confirmation", inner), lines, compact)
+	shown, fits := fitDialog(height, inner, tooSmall("the write and its confirmation", inner), lines, compact)
 	d.fits = fits
 	return dialogBox(st, inner, shown)
 }

@@ -145,8 +145,12 @@ func (imp *Impersonation) exec(ctx context.Context, method, path string, query u
 	imp.mu.Unlock()
 	defer func() { undo(); cancel() }()
 
-	x := client.Exchange{Seq: int(imp.seq.Add(1)), Method: method,
-		Path: client.RedactURL(&url.URL{Path: imp.c.basePath() + path, RawQuery: query.Encode()})}
+	sent, perr := url.Parse(imp.c.basePath() + path) // the path may carry escapes (%20): kept as they are
+	if perr != nil {
+		sent = &url.URL{Path: imp.c.basePath() + path}
+	}
+	sent.RawQuery = query.Encode()
+	x := client.Exchange{Seq: int(imp.seq.Add(1)), Method: method, Path: client.RedactURL(sent)}
 	// Before runs ahead of every sending, retries included: each goes out only once the
 	// journal has its line.
 	var refused error

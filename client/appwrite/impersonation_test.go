@@ -431,3 +431,20 @@ func TestFindLooksTargetsUpExactly(t *testing.T) {
 		}
 	}
 }
+
+// The journal is told the path as it is sent: escapes kept as they are, not escaped again.
+func TestExchangePathKeepsEscapes(t *testing.T) {
+	b := startDemo(t, demo.Options{})
+	c := b.operator(t)
+	var paths []string
+	imp, err := c.ImpersonateUser(ctx, client.Target{Value: demo.AdaID}, client.ImpersonateOptions{
+		Before: func(x client.Exchange) error { paths = append(paths, x.Path); return nil }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer imp.Stop()
+	_, _ = imp.Do(ctx, client.Request{Method: "GET", Path: "/users/a%20b"})
+	if got := paths[len(paths)-1]; got != "/v1/users/a%20b" {
+		t.Fatalf("journaled %q", got)
+	}
+}

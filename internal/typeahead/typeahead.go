@@ -48,7 +48,16 @@ type watcher struct {
 	queue []byte
 	tail  []byte // the last bytes read, so a stop sequence split across reads is found
 	done  bool
+	// pasting says the bytes handed on so far opened a bracketed paste they have not
+	// closed: dropping its end would leave the program reading every later key as paste.
+	pasting bool
+	handed  []byte // the last bytes handed on, for a paste marker split between chunks
 }
+
+var (
+	pasteStart = []byte("\x1b[200~")
+	pasteEnd   = []byte("\x1b[201~")
+)
 
 func (w *watcher) read(in io.Reader) {
 	buf := make([]byte, 64<<10)
@@ -78,18 +87,28 @@ func (w *watcher) take(b []byte) bool {
 	at := w.find(window)
 	if at < 0 {
 		if room := maxQueued - len(w.queue); len(b) > room {
+			dropped := b[max(0, room):]
 			b = b[:max(0, room)]
+			if bytes.Contains(dropped, pasteEnd) {
+				b = append(append([]byte(nil), b...), pasteEnd...) // a paste cut short still ends
+			}
 		}
 		w.queue = append(w.queue, b...)
 		return false
 	}
 	k := at - (len(window) - len(b)) // where the sequence starts in b; below 0: in what came before
+	var from []byte
 	if k >= 0 {
-		w.queue = append(w.queue[:0], b[k:]...)
+		from = b[k:]
 	} else {
 		keep := min(-k, len(w.queue)) // the sequence's first bytes, if still queued
-		w.queue = append(append([]byte(nil), w.queue[len(w.queue)-keep:]...), b...)
+		from = append(append([]byte(nil), w.queue[len(w.queue)-keep:]...), b...)
 	}
+	w.queue = w.queue[:0]
+	if w.pasting { // what was handed on opened a paste whose end is among what is dropped
+		w.queue = append(w.queue, pasteEnd...)
+	}
+	w.queue = append(w.queue, from...)
 	w.tail = nil
 	return true
 }
@@ -118,12 +137,39 @@ func (w *watcher) forward() {
 			w.mu.Unlock()
 			return
 		}
-		n := min(chunk, len(w.queue))
+		n := cutBefore(w.queue, min(chunk, len(w.queue)))
 		part := append([]byte(nil), w.queue[:n]...)
 		w.queue = w.queue[n:]
+		w.notePaste(part)
 		w.mu.Unlock()
 		if _, err := w.out.Write(part); err != nil {
 			return
 		}
 	}
+}
+
+// cutBefore is where to end a chunk of at most n bytes of q: not inside an escape
+// sequence that starts near its end, so that what is handed on never stops mid-sequence
+// when the rest is dropped.
+func cutBefore(q []byte, n int) int {
+	if n == len(q) {
+		return n
+	}
+	if i := bytes.LastIndexByte(q[max(0, n-16):n], 0x1b); i >= 0 && max(0, n-16)+i > 0 {
+		return max(0, n-16) + i
+	}
+	return n
+}
+
+// notePaste follows whether the bytes handed on are inside a bracketed paste.
+func (w *watcher) notePaste(part []byte) {
+	seen := append(w.handed, part...)
+	start, end := bytes.LastIndex(seen, pasteStart), bytes.LastIndex(seen, pasteEnd)
+	switch {
+	case start > end:
+		w.pasting = true
+	case end > start:
+		w.pasting = false
+	}
+	w.handed = append([]byte(nil), seen[max(0, len(seen)-len(pasteStart)+1):]...)
 }

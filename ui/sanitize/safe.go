@@ -90,3 +90,8 @@ func Short(s string) Safe {
 	}
 	return Fit(Text(s), cells)
 }
+
+// Split cuts s after n cells: the head of at most n cells, and the rest.
+func Split(s Safe, n int) (head, tail Safe) {
+	return Safe(ansi.Truncate(string(s), n, "")), Safe(ansi.TruncateLeft(string(s), n, ""))
+}

@@ -385,15 +385,7 @@ func TestWriteThatCannotBeSeenIsNotSent(t *testing.T) {
 	h := newHarness(t, w.deps, 40, 12)
 	h.signIn()
 	h.actAsWithReason("")
-	h.press(keys.Global.Write)
-	h.press(keys.Elevate.Yes)
-	h.until("write mode", func(m Model) bool { return m.active != nil && m.active.Write })
-	h.m = update(h.m, openConsoleMsg{})
-	c := h.m.top().(*requestConsole)
-	c.inputs[consoleMethod].SetValue("PATCH")
-	c.inputs[consolePath].SetValue("/account/prefs")
-	c.inputs[consoleBody].SetValue(`{"prefs":{"theme":"light","language":"en-GB","newsletter":true}}`)
-	h.press(keys.Console.Send)
+	c := h.sendWrite(`{"prefs":{"theme":"light","language":"en-GB","newsletter":true}}`)
 	if !strings.Contains(h.screen(), "too small") {
 		t.Fatalf("\n%s", h.screen())
 	}
@@ -557,4 +549,20 @@ func TestStartNoteSurvivesTheSignIn(t *testing.T) {
 	if !strings.Contains(h.screen(), "never ended") {
 		t.Fatalf("\n%s", h.screen())
 	}
+}
+
+// sendWrite allows writes, opens the request console on a PATCH of their preferences with
+// body, and sends it: the write dialog opens.
+func (h *harness) sendWrite(body string) *requestConsole {
+	h.t.Helper()
+	h.press(keys.Global.Write)
+	h.press(keys.Elevate.Yes)
+	h.until("write mode", func(m Model) bool { return m.active != nil && m.active.Write })
+	h.m = update(h.m, openConsoleMsg{})
+	c := h.m.top().(*requestConsole)
+	c.inputs[consoleMethod].SetValue("PATCH")
+	c.inputs[consolePath].SetValue("/account/prefs")
+	c.inputs[consoleBody].SetValue(body)
+	h.press(keys.Console.Send)
+	return c
 }

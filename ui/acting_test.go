@@ -24,7 +24,7 @@ func (h *harness) actAsWithReason(reason string) {
 	h.t.Helper()
 	h.m = update(h.m, askActAsMsg{target: adaTarget})
 	h.typeText(reason)
-	h.key("enter")
+	h.press(keys.ActAs.Yes)
 	h.until("the impersonation", func(m Model) bool { return m.active != nil })
 }
 
@@ -37,12 +37,12 @@ func TestReasonIsAskedAndRequiredByTheProfile(t *testing.T) {
 	if !strings.Contains(h.screen(), "Reason (required)") {
 		t.Fatalf("\n%s", h.screen())
 	}
-	h.key("enter")
+	h.press(keys.ActAs.Yes)
 	if !strings.Contains(h.screen(), "This profile requires a reason") || h.m.dialog == nil {
 		t.Fatalf("no reason accepted:\n%s", h.screen())
 	}
 	h.typeText("HELP-4711")
-	h.key("enter")
+	h.press(keys.ActAs.Yes)
 	h.until("the impersonation", func(m Model) bool { return m.active != nil })
 	if l := bannerText(h.m); !strings.Contains(l, "READ-ONLY · HELP-4711 · operator") || !strings.HasPrefix(l, "IMPERSONATING ada@example.com (ada) “Ada Lovelace”") {
 		t.Fatalf("banner: %q", l)
@@ -59,7 +59,7 @@ func TestConsoleWriteIsRefusedWhileReadOnly(t *testing.T) {
 	c.inputs[consoleMethod].SetValue("PATCH")
 	c.inputs[consolePath].SetValue("/account/prefs")
 	c.inputs[consoleBody].SetValue(`{"prefs":{"theme":"light"}}`)
-	h.key("enter")
+	h.press(keys.Console.Send)
 	h.until("the refusal", func(Model) bool { return !c.sending && c.err != nil })
 	if !strings.Contains(h.screen(), "read-only") || writesSeenBy(w) != 0 {
 		t.Fatalf("%d writes sent:\n%s", writesSeenBy(w), h.screen())
@@ -71,11 +71,11 @@ func TestElevateThenConfirmedWrite(t *testing.T) {
 	h := newHarness(t, w.deps, 120, 40)
 	h.signIn()
 	h.actAsWithReason("HELP-2")
-	h.key("w")
+	h.press(keys.Global.Write)
 	if !strings.Contains(h.screen(), "Allow writes as this user?") {
 		t.Fatalf("\n%s", h.screen())
 	}
-	h.key("enter")
+	h.press(keys.Elevate.Yes)
 	h.until("write mode", func(m Model) bool { return m.active != nil && m.active.Write })
 	if l := bannerText(h.m); !strings.Contains(l, " · WRITE · ") {
 		t.Fatalf("banner: %q", l)
@@ -85,7 +85,7 @@ func TestElevateThenConfirmedWrite(t *testing.T) {
 	c.inputs[consoleMethod].SetValue("PATCH")
 	c.inputs[consolePath].SetValue("/account/prefs")
 	c.inputs[consoleBody].SetValue(`{"prefs":{"theme":"light"}}`)
-	h.key("enter")
+	h.press(keys.Console.Send)
 	screen := h.screen()
 	for _, want := range []string{"Send this write as them?", "PATCH " + w.url + "/account/prefs", "As       ada@example.com (ada)", "“Ada Lovelace”", `{"prefs":{"theme":"light"}}`} {
 		if !strings.Contains(screen, want) {
@@ -93,12 +93,12 @@ func TestElevateThenConfirmedWrite(t *testing.T) {
 		}
 	}
 	h.typeText("ada@example.co")
-	h.key("enter")
+	h.press(keys.Write.Yes)
 	if !strings.Contains(h.screen(), "nothing was sent") || writesSeenBy(w) != 0 {
 		t.Fatalf("a wrongly confirmed write: %d sent\n%s", writesSeenBy(w), h.screen())
 	}
 	h.typeText("m")
-	h.key("enter")
+	h.press(keys.Write.Yes)
 	h.until("the answer", func(Model) bool { return !c.sending && c.resp != nil })
 	if c.resp.Status != 200 || writesSeenBy(w) != 1 || !strings.Contains(h.screen(), `"theme": "light"`) {
 		t.Fatalf("status %d, %d writes\n%s", c.resp.Status, writesSeenBy(w), h.screen())
@@ -112,7 +112,7 @@ func TestReadOnlyProfileRefusesElevation(t *testing.T) {
 	h := newHarness(t, w.deps, 120, 40)
 	h.signIn()
 	h.actAsWithReason("")
-	h.key("w")
+	h.press(keys.Global.Write)
 	if h.m.dialog != nil || !strings.Contains(h.screen(), "this profile is read-only") {
 		t.Fatalf("\n%s", h.screen())
 	}
@@ -127,10 +127,10 @@ func TestActionsMenuReadsAsTheUser(t *testing.T) {
 	h.signIn()
 	h.actAsWithReason("")
 	h.untilScreen("Their")
-	h.key("m")
+	h.press(keys.Details.Actions)
 	h.untilScreen("Request console")
-	h.key("j")
-	h.key("enter") // Preferences
+	h.press(keys.Nav.Down)
+	h.press(keys.Actions.Open) // Preferences
 	h.until("the console answer", func(m Model) bool {
 		c, ok := m.top().(*requestConsole)
 		return ok && c.resp != nil
@@ -155,7 +155,7 @@ func TestLimitStopsImpersonationAndSaysWhy(t *testing.T) {
 	if l := bannerText(h.m); !strings.Contains(l, "ends in 01:30") {
 		t.Fatalf("no countdown in the last two minutes: %q", l)
 	}
-	h.key("j") // the operator is active: the idle limit starts again
+	h.press(keys.Nav.Down) // the operator is active: the idle limit starts again
 	w.clock.Advance(time.Second)
 	tick()
 	if l := bannerText(h.m); strings.Contains(l, "ends in") {

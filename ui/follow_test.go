@@ -18,9 +18,9 @@ func TestLateVerificationAfterStopShowsNothing(t *testing.T) {
 	h.signIn()
 	w.srv.Inject("/v1/account", 1, demo.Fault{Delay: 300 * time.Millisecond})
 	h.m = update(h.m, askActAsMsg{target: adaTarget})
-	h.key("enter")
+	h.press(keys.ActAs.Yes)
 	h.until("the verification to start", func(m Model) bool { return m.attempt != nil })
-	h.key("ctrl+x")
+	h.press(keys.Global.Stop)
 	h.pump(600 * time.Millisecond)
 	if h.m.active != nil || strings.HasPrefix(h.screen(), "IMPERSONATING") {
 		t.Fatalf("a stopped verification showed a banner:\n%s", h.screen())
@@ -38,7 +38,7 @@ func TestFailedSwitchClearsTheOldBanner(t *testing.T) {
 	h.signIn()
 	h.actAsWithReason("")
 	h.m = update(h.m, askActAsMsg{target: client.Target{Kind: client.ByEmail, Value: demo.BlockedEmail}})
-	h.key("enter")
+	h.press(keys.ActAs.Yes)
 	h.untilScreen("Refused: that user is blocked.")
 	if h.m.active != nil || strings.HasPrefix(h.screen(), "IMPERSONATING") {
 		t.Fatalf("the old banner stayed:\n%s", h.screen())
@@ -60,7 +60,7 @@ func TestBackendThatStopsHonouringEndsIt(t *testing.T) {
 	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != 200 {
 		t.Fatalf("revoke: %v", err)
 	}
-	h.key("r") // refresh their view
+	h.press(keys.Details.Refresh)
 	h.untilScreen("the backend stopped acting as the user")
 	if h.m.active != nil || strings.Contains(h.screen(), "as they see it: Sam Support") || h.m.env.sess.State() == session.Impersonating {
 		t.Fatalf("still impersonating:\n%s", h.screen())

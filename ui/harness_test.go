@@ -189,7 +189,7 @@ func keyPress(k string) tea.KeyPressMsg {
 func (h *harness) signIn() {
 	h.t.Helper()
 	h.typeText(demo.OperatorPassword)
-	h.key("enter")
+	h.press(keys.Login.Submit)
 	h.until("the picker", func(m Model) bool {
 		p, ok := m.stack[0].(*picker)
 		return ok && !p.loading && p.table.Len() > 0
@@ -204,11 +204,11 @@ func (h *harness) actAs(id string) {
 		if s, ok := p.table.Selected(); ok && s.ID == id {
 			break
 		}
-		h.key("j")
+		h.press(keys.Nav.Down)
 	}
-	h.key("i")
+	h.press(keys.Picker.Impersonate)
 	h.untilScreen("Act as")
-	h.key("enter")
+	h.press(keys.ActAs.Yes)
 	h.until("the impersonation", func(m Model) bool { return m.active != nil })
 }
 

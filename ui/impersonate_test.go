@@ -15,9 +15,9 @@ func TestActAsShowsBannerAndTheirViewThenStopReturnsToTheSearch(t *testing.T) {
 	w := newWorld(t)
 	h := newHarness(t, w.deps, 120, 40)
 	h.signIn()
-	h.key("/")
+	h.press(keys.Picker.Search)
 	h.typeText("ada")
-	h.key("enter")
+	h.press(keys.Search.Submit)
 	h.until("results for ada", func(m Model) bool {
 		p := m.stack[0].(*picker)
 		return p.query == "ada" && !p.loading
@@ -36,7 +36,7 @@ func TestActAsShowsBannerAndTheirViewThenStopReturnsToTheSearch(t *testing.T) {
 	}
 
 	w.srv.ResetSeen()
-	h.key("ctrl+x")
+	h.press(keys.Global.Stop)
 	if h.m.active != nil || strings.Contains(h.screen(), "IMPERSONATING ada") {
 		t.Fatalf("still impersonating:\n%s", h.screen())
 	}
@@ -47,8 +47,8 @@ func TestActAsShowsBannerAndTheirViewThenStopReturnsToTheSearch(t *testing.T) {
 	if !strings.Contains(h.screen(), "Stopped acting as ada@example.com (ada) after 01:23.") {
 		t.Fatalf("\n%s", h.screen())
 	}
-	h.key("j")
-	h.key("enter")
+	h.press(keys.Nav.Down)
+	h.press(keys.Picker.Open)
 	h.untilScreen("User details")
 	for _, s := range w.srv.Seen() {
 		if s.Impersonating() {
@@ -78,7 +78,7 @@ func TestStopMidRequest(t *testing.T) {
 	h.untilScreen("Loading their view")
 	time.Sleep(100 * time.Millisecond)
 	start := time.Now()
-	h.key("ctrl+x")
+	h.press(keys.Global.Stop)
 	if h.m.active != nil {
 		t.Fatal("still active")
 	}
@@ -115,10 +115,10 @@ func TestRefusedImpersonationSaysWhy(t *testing.T) {
 	w := newWorld(t)
 	h := newHarness(t, w.deps, 120, 40)
 	h.signIn()
-	h.key("p")
+	h.press(keys.Picker.ImpersonateBy)
 	h.until("the prompt", func(m Model) bool { _, ok := m.top().(*targetPrompt); return ok })
 	h.typeText("not an email")
-	h.key("enter")
+	h.press(keys.Prompt.Submit)
 	if !strings.Contains(h.screen(), "That is not an email, a +phone or a user id.") {
 		t.Fatalf("\n%s", h.screen())
 	}
@@ -126,9 +126,9 @@ func TestRefusedImpersonationSaysWhy(t *testing.T) {
 		h.key("backspace")
 	}
 	h.typeText(demo.BlockedEmail)
-	h.key("enter")
+	h.press(keys.Prompt.Submit)
 	h.untilScreen("Act as this user?")
-	h.key("enter")
+	h.press(keys.ActAs.Yes)
 	h.untilScreen("Refused: that user is blocked.")
 	if h.m.active != nil || strings.HasPrefix(h.screen(), "IMPERSONATING") {
 		t.Fatal("a refused impersonation shows a banner")

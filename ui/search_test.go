@@ -29,7 +29,7 @@ func TestTypingIsDebounced(t *testing.T) {
 	h := newHarness(t, w.deps, 120, 40)
 	h.signIn()
 	w.srv.ResetSeen()
-	h.key("/")
+	h.press(keys.Picker.Search)
 	for _, r := range "lovela" {
 		h.typeText(string(r))
 		h.pump(30 * time.Millisecond)
@@ -53,9 +53,9 @@ func TestStaleAnswerIsDropped(t *testing.T) {
 	h := newHarness(t, w.deps, 120, 40)
 	h.signIn()
 	p := h.m.stack[0].(*picker)
-	h.key("/")
+	h.press(keys.Picker.Search)
 	h.typeText("ada")
-	h.key("enter")
+	h.press(keys.Search.Submit)
 	h.until("results for ada", func(Model) bool { return p.query == "ada" && !p.loading })
 	oldGen := p.gen - 1
 	stale := searchDoneMsg{gen: oldGen, query: "", page: client.SubjectPage{Subjects: []client.Subject{{ID: "stale", Name: "Stale"}}, Total: 1}}
@@ -72,19 +72,19 @@ func TestNewSearchCancelsTheOneInFlight(t *testing.T) {
 	h.signIn()
 	p := h.m.stack[0].(*picker)
 	w.srv.Inject("/v1/users", 1, demo.Fault{Delay: 3 * time.Second})
-	h.key("/")
+	h.press(keys.Picker.Search)
 	h.typeText("zzz")
-	h.key("enter")
+	h.press(keys.Search.Submit)
 	h.until("the slow search to reach the server", func(Model) bool {
 		return slices.Contains(searchesSeen(w), "zzz")
 	})
-	h.key("/")
+	h.press(keys.Picker.Search)
 	for range 3 {
 		h.key("backspace")
 	}
 	h.typeText("ada")
 	start := time.Now()
-	h.key("enter")
+	h.press(keys.Search.Submit)
 	h.until("results for ada", func(Model) bool { return p.query == "ada" && !p.loading })
 	if time.Since(start) > 2*time.Second {
 		t.Fatal("the new search waited for the old one")
@@ -103,7 +103,7 @@ func TestPagingLoadsAsTheCursorNearsTheEnd(t *testing.T) {
 		t.Fatalf("loaded %d", p.table.Len())
 	}
 	for range pageSize - 5 {
-		h.key("j")
+		h.press(keys.Nav.Down)
 	}
 	h.until("the second page", func(Model) bool { return p.table.Len() == 2*pageSize })
 	if !strings.Contains(h.screen(), "1–50 of 3000") {
@@ -115,18 +115,18 @@ func TestEmptyResultAndRetry(t *testing.T) {
 	w := newWorld(t)
 	h := newHarness(t, w.deps, 120, 20) // one page fills it: no page load to take the fault
 	h.signIn()
-	h.key("/")
+	h.press(keys.Picker.Search)
 	h.typeText("qqqqqq")
-	h.key("enter")
+	h.press(keys.Search.Submit)
 	h.untilScreen("No users match “qqqqqq”.")
 	w.srv.Inject("/v1/users", 1, demo.Fault{Status: 500})
-	h.key("/")
+	h.press(keys.Picker.Search)
 	h.typeText("x")
-	h.key("enter")
+	h.press(keys.Search.Submit)
 	h.untilScreen("Search failed")
 	if !strings.Contains(h.screen(), "r retry") {
 		t.Fatalf("no retry key shown:\n%s", h.screen())
 	}
-	h.key("r")
+	h.press(keys.Picker.Retry)
 	h.untilScreen("No users match “qqqqqqx”.")
 }

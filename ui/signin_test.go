@@ -39,7 +39,7 @@ func TestWrongPasswordSaysSoAndKeepsTheForm(t *testing.T) {
 	w := newWorld(t)
 	h := newHarness(t, w.deps, 120, 40)
 	h.typeText("not-it-at-all")
-	h.key("enter")
+	h.press(keys.Login.Submit)
 	h.untilScreen("Wrong email or password.")
 	login := h.m.top().(*loginScreen)
 	if login.fields[fieldEmail].Value() != demo.OperatorEmail || login.fields[fieldPassword].Value() != "not-it-at-all" {
@@ -54,7 +54,7 @@ func TestMissingFieldIsNamed(t *testing.T) {
 	w := newWorld(t)
 	w.deps.Login.Project = ""
 	h := newHarness(t, w.deps, 120, 40)
-	h.key("enter")
+	h.press(keys.Login.Submit)
 	if !strings.Contains(h.screen(), "Project is required.") || h.m.top().(*loginScreen).focus != fieldProject {
 		t.Fatalf("\n%s", h.screen())
 	}
@@ -91,7 +91,7 @@ func TestNonImpersonatorIsToldWhatToAskFor(t *testing.T) {
 	w.deps.Login.Email = demo.ViewerEmail
 	h := newHarness(t, w.deps, 120, 40)
 	h.typeText(demo.ViewerPassword)
-	h.key("enter")
+	h.press(keys.Login.Submit)
 	h.untilScreen("may not act as users")
 	if !strings.Contains(h.screen(), "impersonator") || !strings.Contains(h.screen(), "/v1/users/viewer/impersonator") {
 		t.Fatalf("\n%s", h.screen())
@@ -103,16 +103,16 @@ func TestSecondFactor(t *testing.T) {
 	w.deps.Login.Email = demo.MFAEmail
 	h := newHarness(t, w.deps, 120, 40)
 	h.typeText(demo.MFAPassword)
-	h.key("enter")
+	h.press(keys.Login.Submit)
 	h.untilScreen("TOTP code")
 	h.typeText("000000")
-	h.key("enter")
+	h.press(keys.MFA.Submit)
 	h.untilScreen("That code is not valid")
 	code, _ := demo.TOTPCode(demo.MFATOTPSecret, w.clock.Now())
 	for range 6 {
 		h.key("backspace")
 	}
 	h.typeText(code)
-	h.key("enter")
+	h.press(keys.MFA.Submit)
 	h.until("the picker", func(m Model) bool { _, ok := m.top().(*picker); return ok })
 }

@@ -6,11 +6,15 @@ import (
 	"fmt"
 	"io"
 	"unicode"
+	"unicode/utf16"
+
+	"actas/ui/sanitize"
 )
 
 // writeJSON prints v as indented JSON. Strings keep their data, but characters a terminal
-// would act on (C1 controls such as U+009B, bidi overrides) are written as \u escapes,
-// which encoding/json leaves raw: the output is safe to print and still the same JSON.
+// would act on or that hide text (C1 controls such as U+009B, bidi overrides, the other
+// invisible characters sanitize shows as U+FFFD) are written as \u escapes, which
+// encoding/json leaves raw: the output is safe to print and still the same JSON.
 func writeJSON(w io.Writer, v any) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -20,16 +24,14 @@ func writeJSON(w io.Writer, v any) error {
 	}
 	var out bytes.Buffer
 	for _, r := range buf.String() {
-		if r > 0x7e && (unicode.IsControl(r) || isBidi(r)) {
-			fmt.Fprintf(&out, `\u%04x`, r)
+		if r > 0x7e && (unicode.IsControl(r) || sanitize.Invisible(r)) {
+			for _, u := range utf16.Encode([]rune{r}) { // beyond U+FFFF: a surrogate pair
+				fmt.Fprintf(&out, `\u%04x`, u)
+			}
 			continue
 		}
 		out.WriteRune(r)
 	}
 	_, err := w.Write(out.Bytes())
 	return err
-}
-
-func isBidi(r rune) bool {
-	return r == '\u200e' || r == '\u200f' || r == '\u061c' || (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069')
 }

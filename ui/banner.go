@@ -174,7 +174,7 @@ func layoutBanner(parts []bannerPart, width, maxLines int) []sanitize.Safe {
 	}
 	packed := packBanner(parts, width, -1)
 	broken := packBanner(parts, width, modePart)
-	if shownOptional(broken) > shownOptional(packed) && len(broken.lines) <= maxLines {
+	if broken.optional > packed.optional && len(broken.lines) <= maxLines {
 		return broken.lines
 	}
 	return packed.lines
@@ -188,8 +188,6 @@ type packedBanner struct {
 	lines    []sanitize.Safe
 	optional int
 }
-
-func shownOptional(p packedBanner) int { return p.optional }
 
 // packBanner packs the required parts greedily, starting a new line at part breakAt (-1:
 // nowhere in particular), then fills the room left with the optional parts.

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -53,13 +52,7 @@ func TestBackendThatStopsHonouringEndsIt(t *testing.T) {
 	h.signIn()
 	h.actAsWithReason("")
 	h.untilScreen("Their sessions")
-	req, _ := http.NewRequest("PATCH", w.url+"/users/"+demo.OperatorID+"/impersonator", strings.NewReader(`{"impersonator":false}`))
-	req.Header.Set("X-Appwrite-Project", demo.DefaultProject)
-	req.Header.Set("X-Appwrite-Key", w.srv.APIKey())
-	req.Header.Set("Content-Type", "application/json")
-	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != 200 {
-		t.Fatalf("revoke: %v", err)
-	}
+	w.admin(t, "PATCH", "/users/"+demo.OperatorID+"/impersonator", `{"impersonator":false}`)
 	h.press(keys.Details.Refresh)
 	h.untilScreen("the backend stopped acting as the user")
 	if h.m.active != nil || strings.Contains(h.screen(), "as they see it: Sam Support") || h.m.env.sess.State() == session.Impersonating {

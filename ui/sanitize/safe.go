@@ -33,9 +33,6 @@ func Pad(s Safe, width int) Safe {
 // Spaces is n blanks.
 func Spaces(n int) Safe { return Safe(strings.Repeat(" ", max(0, n))) }
 
-// Repeat is s n times.
-func Repeat(s Safe, n int) Safe { return Safe(strings.Repeat(string(s), max(0, n))) }
-
 // Join concatenates parts with sep between them.
 func Join(parts []Safe, sep Safe) Safe {
 	var b strings.Builder
@@ -66,9 +63,6 @@ func Wrap(s Safe, width int) []Safe {
 	}
 	return Lines(Safe(ansi.Hardwrap(ansi.Wordwrap(string(s), width, ""), width, true)))
 }
-
-// HasPrefix is strings.HasPrefix for safe text.
-func HasPrefix(s, prefix Safe) bool { return strings.HasPrefix(string(s), string(prefix)) }
 
 // TrimSpace is strings.TrimSpace for safe text.
 func TrimSpace(s Safe) Safe { return Safe(strings.TrimSpace(string(s))) }

@@ -54,7 +54,7 @@ type cliEnv struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	now            func() time.Time
-	store          keyring.Store
+	store          keyring.Store // nil until openStore: the stores ACTAS_KEYRING names, in order
 	configPath     string
 	journalPath    string
 	recentPath     string
@@ -67,7 +67,7 @@ type cliEnv struct {
 
 func defaultEnv() *cliEnv {
 	e := &cliEnv{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, now: wallClock,
-		store: keyring.NewLazy(keyring.DefaultTimeout), configPath: config.DefaultPath(),
+		configPath:  config.DefaultPath(),
 		journalPath: session.DefaultJournalPath(), recentPath: session.DefaultRecentPath()}
 	if term.IsTerminal(int(os.Stdin.Fd())) {
 		e.readSecret = func(prompt string) (string, error) {
@@ -78,6 +78,20 @@ func defaultEnv() *cliEnv {
 		}
 	}
 	return e
+}
+
+// openStore chooses the session store by ACTAS_KEYRING (tests give their own). Nothing
+// is asked of D-Bus or the kernel yet: the store opens on first use.
+func (e *cliEnv) openStore() error {
+	if e.store != nil {
+		return nil
+	}
+	order, err := keyring.ParseOrder(e.getenv(keyring.OrderEnv))
+	if err != nil {
+		return usageError("%v", err)
+	}
+	e.store = keyring.NewLazy(keyring.DefaultTimeout, order)
+	return nil
 }
 
 // globalFlags are the root's persistent flags.

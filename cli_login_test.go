@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"actas/demo"
 	"actas/keyring"
@@ -68,21 +69,86 @@ func TestLoginWithTOTP(t *testing.T) {
 	c.mustRun(1, "login", "--endpoint", c.url, "--project", "demo", "--email", demo.MFAEmail, "--password-stdin", "--totp", "000000")
 }
 
-func TestLoginWithoutKeyringSaysSo(t *testing.T) {
+// Without a store that outlives the command, login signs nothing in (no sign-in is spent)
+// and exits 3 with what to do.
+func TestLoginWithoutKeyringSignsNothingIn(t *testing.T) {
 	c := newCLI(t)
-	c.env.store = keyring.NewMemory() // what Lazy falls back to without a Secret Service
+	c.env.store = nil
+	c.vars[keyring.OrderEnv] = "memory"
 	c.stdin = demo.OperatorPassword + "\n"
-	c.mustRun(1, "login", "--endpoint", c.url, "--project", "demo", "--email", demo.OperatorEmail, "--password-stdin")
-	if !strings.Contains(c.stderr.String(), "no OS keyring") || strings.Count(strings.TrimSpace(c.stderr.String()), "\n") != 0 {
+	c.mustRun(3, "login", "--endpoint", c.url, "--project", "demo", "--email", demo.OperatorEmail, "--password-stdin")
+	msg := c.stderr.String()
+	if !strings.Contains(msg, "no keyring can keep the session") || !strings.Contains(msg, "install gnome-keyring") ||
+		!strings.Contains(msg, "scripts/with-secret-service") || strings.Count(strings.TrimSpace(msg), "\n") != 0 {
+		t.Fatalf("stderr %q", msg)
+	}
+	if seen := c.srv.Seen(); len(seen) != 0 {
+		t.Fatalf("the backend was asked %d times, first %s %s", len(seen), seen[0].Method, seen[0].Path)
+	}
+}
+
+// The stores that were tried are named when none answers.
+func TestLoginNamesTheRefusedStores(t *testing.T) {
+	c := newCLI(t)
+	c.env.store = nil
+	c.vars[keyring.OrderEnv] = "secret-service"
+	c.vars["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=/nonexistent"
+	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent") // go-keyring reads the process's
+	c.stdin = demo.OperatorPassword + "\n"
+	c.mustRun(3, "login", "--endpoint", c.url, "--project", "demo", "--email", demo.OperatorEmail, "--password-stdin")
+	if !strings.Contains(c.stderr.String(), "(Secret Service: ") {
 		t.Fatalf("stderr %q", c.stderr.String())
 	}
-	// The session nobody could use again was ended on the backend.
-	for _, s := range c.srv.Seen() {
-		if s.Method == "DELETE" && s.Path == "/v1/account/sessions/current" && s.Status == 204 {
-			return
-		}
+}
+
+func TestBadKeyringOrderIsAUsageError(t *testing.T) {
+	c := newCLI(t)
+	c.env.store = nil
+	c.vars[keyring.OrderEnv] = "plaintext-file"
+	c.mustRun(2, "whoami")
+	if !strings.Contains(c.stderr.String(), keyring.OrderEnv) {
+		t.Fatalf("stderr %q", c.stderr.String())
 	}
-	t.Fatal("the unusable session was left alive")
+}
+
+// login says in one line which store keeps the session.
+func TestLoginSaysWhichStoreKeepsTheSession(t *testing.T) {
+	c := newCLI(t)
+	c.login()
+	if !strings.Contains(c.stdout.String(), "Session kept in memory for this run only.") { // keptStore's Where
+		t.Fatalf("stdout %q", c.stdout.String())
+	}
+}
+
+// The entry says when the backend ends the session, so the kernel keyring keeps it no longer.
+func TestLoginStoresTheSessionsExpiry(t *testing.T) {
+	c := newCLI(t)
+	c.login()
+	e, err := c.env.store.Get(keyring.Profile{Endpoint: c.url, Project: "demo", Email: demo.OperatorEmail})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if until := time.Until(e.Expires); until < 300*24*time.Hour || until > 400*24*time.Hour {
+		t.Fatalf("expires %v (in %v), want about a year", e.Expires, until)
+	}
+}
+
+// An account with a second factor, signed in from a script without --totp: it is told
+// a code is needed, and the half-open session is ended.
+func TestLoginPasswordStdinNeedsTOTP(t *testing.T) {
+	c := newCLI(t)
+	c.stdin = demo.MFAPassword + "\n"
+	c.mustRun(2, "login", "--endpoint", c.url, "--project", "demo", "--email", demo.MFAEmail, "--password-stdin")
+	if !strings.Contains(c.stderr.String(), "--totp") || !strings.Contains(c.stderr.String(), "second factor") {
+		t.Fatalf("stderr %q", c.stderr.String())
+	}
+	ended := false
+	for _, s := range c.srv.Seen() {
+		ended = ended || (s.Method == "DELETE" && s.Path == "/v1/account/sessions/current")
+	}
+	if !ended {
+		t.Fatal("the session waiting for a second factor was left alive")
+	}
 }
 
 func TestExpiredSessionIsNotSignedIn(t *testing.T) {

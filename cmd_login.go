@@ -37,6 +37,9 @@ func loginCommand(e *cliEnv, g *globalFlags) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if err := e.checkStore(); err != nil { // before a sign-in is spent for nothing
+				return err
+			}
 			password, err := e.secret(passwordStdin, "Password for "+p.Email+": ")
 			if err != nil {
 				return err
@@ -52,6 +55,10 @@ func loginCommand(e *cliEnv, g *globalFlags) *cobra.Command {
 			op, err := sess.Login(ctx, client.Credentials{Email: p.Email, Password: password})
 			if errors.Is(err, client.ErrMFARequired) {
 				code := totp
+				if code == "" && passwordStdin {
+					_ = sess.Logout(ctx) // the half-open session is not left behind
+					return usageError("%s has a second factor: give the current code with --totp CODE", p.Email)
+				}
 				if code == "" {
 					if code, err = e.secret(false, "TOTP code: "); err != nil {
 						return err
@@ -63,17 +70,14 @@ func loginCommand(e *cliEnv, g *globalFlags) *cobra.Command {
 				return refused(err)
 			}
 			entry := keyring.Entry{Dialect: "appwrite", Endpoint: c.Endpoint(), Project: p.Project,
-				OperatorID: op.ID, OperatorEmail: op.Email, Secret: c.Secret(), SavedAt: e.now().UTC()}
+				OperatorID: op.ID, OperatorEmail: op.Email, Secret: c.Secret(), SavedAt: e.now().UTC(), Expires: sess.Expires()}
 			if err := e.store.Set(profileKey(c, p), entry); err != nil {
-				return refused(fmt.Errorf("signed in, but the session could not be stored in the keyring: %w", err))
-			}
-			if !e.store.Durable() {
 				_ = sess.Logout(ctx) // a session nobody can use again is ended, not left alive
-				_ = e.store.Delete(profileKey(c, p))
-				return refused(errors.New("no OS keyring (Secret Service) is reachable: the session cannot be kept for later commands, so it was ended"))
+				return refused(fmt.Errorf("signed in, but the session could not be stored in %s, so it was ended: %w", e.store.Where(), err))
 			}
 			_ = session.SaveRecent(e.recentPath, session.Recent{Profile: p.Name, Endpoint: c.Endpoint(), Project: p.Project, Email: strings.ToLower(p.Email)})
 			say(e.stdout, "Signed in as %s on %s (%s).\n", identityText(op.Email, op.ID, op.Name), sanitize.Text(c.Endpoint()), sanitize.Text(p.Project))
+			say(e.stdout, "Session kept in %s.\n", sanitize.Text(e.store.Where()))
 			if !op.CanImpersonate {
 				say(e.stderr, "Note: this account is not an impersonator; ask an administrator for the impersonator capability.\n")
 			}
@@ -83,6 +87,20 @@ func loginCommand(e *cliEnv, g *globalFlags) *cobra.Command {
 	cmd.Flags().BoolVar(&passwordStdin, "password-stdin", false, "read the password from the first line of stdin")
 	cmd.Flags().StringVar(&totp, "totp", "", "the current TOTP code, for accounts with a second factor")
 	return cmd
+}
+
+// checkStore refuses to sign in when no store would keep the session for the next
+// command: exit 3, with what to do.
+func (e *cliEnv) checkStore() error {
+	if e.store.Durable() {
+		return nil
+	}
+	why := ""
+	if r, ok := e.store.(interface{ Refusals() string }); ok && r.Refusals() != "" {
+		why = " (" + r.Refusals() + ")"
+	}
+	return notSignedIn("no keyring can keep the session for later commands, so nothing was signed in: install gnome-keyring (a Secret Service), "+
+		"run under scripts/with-secret-service, or allow the keyctl system calls for the kernel keyring; the console (actas) works with a session in memory%s", why)
 }
 
 // secret reads a password or code: from stdin when asked to, else without echo from the

@@ -76,6 +76,9 @@ func rootCommand(e *cliEnv) *cobra.Command {
 	console.bind(root)
 	var closeDebug func()
 	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		if err := e.openStore(); err != nil {
+			return err
+		}
 		w, closeFn, err := openDebugLog(g.debugLog)
 		if err != nil {
 			return usageError("%v", err)

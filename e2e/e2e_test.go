@@ -26,11 +26,18 @@ var (
 	buildErr  error
 )
 
-// build compiles the console once (without the race detector: it is a user's binary).
+// build compiles the console once (without the race detector: it is a user's binary),
+// for a test that drives it in tmux.
 func build(t *testing.T) string {
 	t.Helper()
 	_, err := exec.LookPath("tmux")
 	testenv.Require(t, err == nil, "tmux", "apt-get install tmux")
+	return buildBinary(t)
+}
+
+// buildBinary compiles the console once.
+func buildBinary(t *testing.T) string {
+	t.Helper()
 	buildOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "actas-e2e-bin")
 		if err != nil {
@@ -52,8 +59,12 @@ func build(t *testing.T) string {
 
 // userEnv is a fresh HOME, so the journal, the recent profile and anything else the
 // binary might write land where the test can search them.
+//
+// Only the Secret Service is tried (ACTAS_KEYRING): the binary never writes to the
+// developer's kernel keyring; headless_test gives it a user namespace of its own.
 func userEnv(home string) []string {
-	env := []string{"HOME=" + home, "TERM=xterm-256color", "COLORTERM=truecolor", "XDG_STATE_HOME=", "XDG_CONFIG_HOME="}
+	env := []string{"HOME=" + home, "TERM=xterm-256color", "COLORTERM=truecolor", "XDG_STATE_HOME=", "XDG_CONFIG_HOME=",
+		"ACTAS_KEYRING=secret-service"}
 	if bus := os.Getenv("DBUS_SESSION_BUS_ADDRESS"); bus != "" {
 		env = append(env, "DBUS_SESSION_BUS_ADDRESS="+bus) // the keyring, when tests run under one
 	} else {

@@ -1,6 +1,6 @@
 // Package keyring keeps session secrets in the OS keyring (the freedesktop Secret Service
-// on Linux) and nowhere else. When no keyring answers, the session lives in memory for
-// this run only: it is never written to a file.
+// on Linux), else in the Linux kernel's user keyring, and nowhere else. When neither
+// answers, the session lives in memory for this run only: it is never written to a file.
 package keyring
 
 import (
@@ -16,7 +16,8 @@ const Service = "actas"
 
 var (
 	ErrNotFound    = errors.New("no stored session")
-	ErrUnavailable = errors.New("no OS keyring reachable")
+	ErrUnavailable = errors.New("keyring unavailable")
+	ErrExpired     = errors.New("the session has already expired")
 )
 
 // Profile names one stored session: a backend and the operator signed in to it.
@@ -40,7 +41,13 @@ type Entry struct {
 	OperatorEmail string    `json:"operatorEmail"`
 	Secret        string    `json:"secret"`
 	SavedAt       time.Time `json:"savedAt"`
+	// Expires is when the backend ends the session by itself (zero: it did not say).
+	Expires time.Time `json:"expires,omitzero"`
 }
+
+// defaultLifetime bounds an entry whose session did not say when it ends: Appwrite's
+// default session length.
+const defaultLifetime = 365 * 24 * time.Hour
 
 // Store is secret storage.
 type Store interface {
@@ -49,6 +56,8 @@ type Store interface {
 	Delete(p Profile) error
 	// Durable says whether entries outlive this process.
 	Durable() bool
+	// Where names the store for one line to the operator ("the Secret Service").
+	Where() string
 }
 
 func encode(e Entry) (string, error) {

@@ -2,6 +2,7 @@ package keyring
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -112,6 +113,22 @@ func TestKeyHoldsNoSecret(t *testing.T) {
 	}
 }
 
+// fakeKernel stands in for the kernel keyring: memory that answers, or a refusal.
+type fakeKernel struct {
+	*Memory
+	err error
+}
+
+func (k fakeKernel) probe() error  { return k.err }
+func (k fakeKernel) Durable() bool { return true }
+func (k fakeKernel) Where() string { return "the kernel keyring until reboot or logout" }
+
+var refusedKernel = fakeKernel{Memory: NewMemory(), err: errors.New("kernel keyring: operation not permitted")}
+
+func open(b backend, timeout time.Duration) (Store, string) {
+	return opener{order: DefaultOrder, timeout: timeout, secretService: b, kernel: refusedKernel}.open()
+}
+
 // go-keyring reports a missing Secret Service as errors other than ErrNotFound.
 func TestMissingSecretServiceFallsBackToMemory(t *testing.T) {
 	for _, msg := range []string{
@@ -123,13 +140,57 @@ func TestMissingSecretServiceFallsBackToMemory(t *testing.T) {
 		if _, ok := st.(*Memory); !ok {
 			t.Fatalf("%s: got %T", msg, st)
 		}
-		if strings.Contains(warning, "\n") || !strings.Contains(warning, "memory for this run only") {
+		if strings.Contains(warning, "\n") || !strings.Contains(warning, "memory for this run only") ||
+			!strings.Contains(warning, "not permitted") || st.Where() != "memory for this run only" {
 			t.Fatalf("%s: warning %q", msg, warning)
 		}
 	}
 	st, warning := open(&fake{m: map[string]string{}}, time.Second)
-	if _, ok := st.(*OSKeyring); !ok || warning != "" {
+	if _, ok := st.(*OSKeyring); !ok || warning != "" || st.Where() != "the Secret Service" {
 		t.Fatalf("working keyring: %T %q", st, warning)
+	}
+}
+
+// The order: the Secret Service, then the kernel keyring, then memory.
+func TestKernelKeyringIsTheFallback(t *testing.T) {
+	kernel := fakeKernel{Memory: NewMemory()}
+	noBus := &fake{err: errors.New("The name org.freedesktop.secrets was not provided by any .service files")}
+	st, warning := opener{order: DefaultOrder, timeout: time.Second, secretService: noBus, kernel: kernel}.open()
+	if st != Store(kernel) || warning != "" || !st.Durable() {
+		t.Fatalf("got %T %q", st, warning)
+	}
+	working := &fake{m: map[string]string{}}
+	if st, _ := (opener{order: DefaultOrder, timeout: time.Second, secretService: working, kernel: kernel}).open(); st == Store(kernel) {
+		t.Fatal("the kernel keyring was chosen over a working Secret Service")
+	}
+	order, _ := ParseOrder("kernel, secret-service")
+	if st, _ := (opener{order: order, timeout: time.Second, secretService: working, kernel: kernel}).open(); st != Store(kernel) {
+		t.Fatalf("ACTAS_KEYRING order not followed: %T", st)
+	}
+	order, _ = ParseOrder("memory,kernel")
+	st, warning = opener{order: order, timeout: time.Second, secretService: working, kernel: kernel}.open()
+	if _, ok := st.(*Memory); !ok || !strings.Contains(warning, OrderEnv) {
+		t.Fatalf("memory first: %T %q", st, warning)
+	}
+}
+
+func TestParseOrder(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                      "secret-service kernel",
+		" Kernel ":              "kernel",
+		"secret-service,memory": "secret-service memory",
+		"kernel,secret-service": "kernel secret-service",
+	} {
+		got, err := ParseOrder(in)
+		if err != nil || fmt.Sprint(got) != "["+want+"]" {
+			t.Fatalf("%q: %v %v", in, got, err)
+		}
+	}
+	for _, bad := range []string{"file", "kernel,,memory", "plaintext\x1b[31m"} {
+		_, err := ParseOrder(bad)
+		if err == nil || !strings.Contains(err.Error(), OrderEnv) || strings.ContainsRune(err.Error(), 0x1b) {
+			t.Fatalf("%q: %v", bad, err)
+		}
 	}
 }
 
@@ -158,7 +219,8 @@ func TestUnreadableEntryIsNotFound(t *testing.T) {
 }
 
 func TestLazyOpensOnFirstUseAndWarns(t *testing.T) {
-	l := &Lazy{timeout: time.Second, backend: &fake{err: errors.New("The name org.freedesktop.secrets was not provided")}}
+	l := &Lazy{opener: opener{order: DefaultOrder, timeout: time.Second, kernel: refusedKernel,
+		secretService: &fake{err: errors.New("The name org.freedesktop.secrets was not provided")}}}
 	if l.store != nil {
 		t.Fatal("opened before first use")
 	}
@@ -168,7 +230,7 @@ func TestLazyOpensOnFirstUseAndWarns(t *testing.T) {
 	if got, err := l.Get(profile); err != nil || got.Secret != "s" || l.Durable() || l.Warning() == "" {
 		t.Fatalf("fallback: %+v %v durable=%v warning=%q", got, err, l.Durable(), l.Warning())
 	}
-	ok := &Lazy{timeout: time.Second, backend: &fake{m: map[string]string{}}}
+	ok := &Lazy{opener: opener{order: DefaultOrder, timeout: time.Second, kernel: refusedKernel, secretService: &fake{m: map[string]string{}}}}
 	if ok.Warning() != "" || !ok.Durable() {
 		t.Fatal("a working keyring warned")
 	}

@@ -35,3 +35,5 @@ func (m *Memory) Delete(p Profile) error {
 }
 
 func (m *Memory) Durable() bool { return false }
+
+func (m *Memory) Where() string { return "memory for this run only" }

@@ -94,3 +94,5 @@ func (k *OSKeyring) Delete(p Profile) error {
 }
 
 func (k *OSKeyring) Durable() bool { return true }
+
+func (k *OSKeyring) Where() string { return "the Secret Service" }

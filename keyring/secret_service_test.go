@@ -18,7 +18,7 @@ func TestRealSecretService(t *testing.T) {
 	testenv.Require(t, os.Getenv("WITH_SECRET_SERVICE") == "1", "Secret Service",
 		"install gnome-keyring and dbus, then run the tests with ./scripts/test (it starts a private one)")
 	t.Setenv("HOME", t.TempDir()) // so the leak check below can search all of it
-	st, warning := Open(5 * time.Second)
+	st, warning := Open(5*time.Second, []Kind{SecretService})
 	if warning != "" {
 		t.Fatalf("the Secret Service did not answer: %s", warning)
 	}

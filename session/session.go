@@ -124,6 +124,15 @@ func (s *Session) Policy() Policy { return s.cfg.Policy }
 // Secret is the session value to keep in the keyring.
 func (s *Session) Secret() string { return s.cfg.Backend.Secret() }
 
+// Expires is when the backend ends the operator's session by itself, when its sign-in
+// said so (zero otherwise): the keyring keeps the entry no longer than that.
+func (s *Session) Expires() time.Time {
+	if b, ok := s.cfg.Backend.(interface{ SessionExpires() time.Time }); ok {
+		return b.SessionExpires()
+	}
+	return time.Time{}
+}
+
 func (s *Session) journal(e Entry) error {
 	if s.cfg.Journal == nil {
 		return nil

@@ -170,6 +170,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.say("The session could not be stored in the keyring ("+errText(msg.err)+"): it lasts for this run only.", true)
 		case msg.warning != "" && m.status.text == "":
 			m.say(sanitize.Text(msg.warning), false)
+		case msg.where != "" && m.status.text == "":
+			m.say("Session kept in "+sanitize.Text(msg.where)+".", false)
 		}
 		return m, nil
 	}

@@ -50,7 +50,7 @@ func (m Model) signedIn(msg signedInMsg) (tea.Model, tea.Cmd) {
 func (m Model) saveSession(op client.Operator) tea.Cmd {
 	e := m.env
 	entry := keyring.Entry{Dialect: "appwrite", Endpoint: e.profile.Endpoint, Project: e.profile.Project,
-		OperatorID: op.ID, OperatorEmail: op.Email, Secret: e.sess.Secret(), SavedAt: e.now().UTC()}
+		OperatorID: op.ID, OperatorEmail: op.Email, Secret: e.sess.Secret(), SavedAt: e.now().UTC(), Expires: e.sess.Expires()}
 	profile := e.profile
 	return func() tea.Msg {
 		if e.deps.Remember != nil {
@@ -61,6 +61,9 @@ func (m Model) saveSession(op client.Operator) tea.Cmd {
 		}
 		err := e.deps.Keyring.Set(profile, entry)
 		msg := keyringSavedMsg{err: err}
+		if e.deps.Keyring.Durable() {
+			msg.where = e.deps.Keyring.Where()
+		}
 		if w, ok := e.deps.Keyring.(interface{ Warning() string }); ok {
 			msg.warning = w.Warning()
 		}

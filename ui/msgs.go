@@ -64,6 +64,7 @@ type (
 	keyringSavedMsg struct {
 		err     error
 		warning string // the session lives in memory only: no OS keyring
+		where   string // the store that keeps it, when one outlives the console
 	}
 	stylesChangedMsg struct{}
 	modeChangedMsg   struct{} // writes were allowed: what a screen said of read-only is past

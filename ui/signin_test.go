@@ -116,3 +116,23 @@ func TestSecondFactor(t *testing.T) {
 	h.press(keys.MFA.Submit)
 	h.until("the picker", func(m Model) bool { _, ok := m.top().(*picker); return ok })
 }
+
+// kernelStore stands in for the kernel keyring: it keeps entries and names itself.
+type kernelStore struct{ *keyring.Memory }
+
+func (kernelStore) Durable() bool { return true }
+func (kernelStore) Where() string { return "the kernel keyring until reboot or logout" }
+
+// Once signed in, the console says in one line which store keeps the session.
+func TestConsoleSaysWhichStoreKeepsTheSession(t *testing.T) {
+	w := newWorld(t)
+	store := kernelStore{keyring.NewMemory()}
+	w.deps.Keyring = store
+	h := newHarness(t, w.deps, 120, 40)
+	h.signIn()
+	h.untilScreen("Session kept in the kernel keyring until reboot or logout.")
+	e, err := store.Get(keyring.Profile{Endpoint: w.url, Project: demo.DefaultProject, Email: strings.ToLower(demo.OperatorEmail)})
+	if err != nil || e.Expires.IsZero() {
+		t.Fatalf("stored %+v, %v: want the entry with the session's expiry", e, err)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/go-resty/resty/v2"
 
@@ -44,9 +45,10 @@ type Client struct {
 	project  string
 	http     *resty.Client
 
-	mu     sync.RWMutex
-	secret string
-	op     *client.Operator
+	mu      sync.RWMutex
+	secret  string
+	op      *client.Operator
+	expires time.Time // when the backend ends the session; zero when it did not say
 }
 
 var _ client.Backend = (*Client)(nil)
@@ -104,9 +106,20 @@ func (c *Client) Operator() (client.Operator, bool) {
 	return *c.op, true
 }
 
+// SessionExpires is when the backend ends the current session by itself, as its sign-in
+// answer said (zero after a resume: the stored entry knows).
+func (c *Client) SessionExpires() time.Time {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.expires
+}
+
 func (c *Client) setSession(secret string, op *client.Operator) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if secret != c.secret {
+		c.expires = time.Time{}
+	}
 	c.secret, c.op = secret, op
 }
 
@@ -158,7 +171,10 @@ func decodeError(resp *resty.Response) error {
 func (c *Client) Login(ctx context.Context, cred client.Credentials) (client.Operator, error) {
 	c.setSession("", nil)
 	body := map[string]string{"email": cred.Email, "password": cred.Password}
-	resp, err := send(c.request(ctx).SetBody(body), http.MethodPost, "/account/sessions/email", nil)
+	var created struct {
+		Expire string `json:"expire"`
+	}
+	resp, err := send(c.request(ctx).SetBody(body), http.MethodPost, "/account/sessions/email", &created)
 	if err != nil {
 		return client.Operator{}, err
 	}
@@ -167,6 +183,9 @@ func (c *Client) Login(ctx context.Context, cred client.Credentials) (client.Ope
 		return client.Operator{}, fmt.Errorf("%w: sign-in answered without a session value", client.ErrMalformed)
 	}
 	c.setSession(secret, nil)
+	c.mu.Lock()
+	c.expires = ParseTime(created.Expire)
+	c.mu.Unlock()
 	return c.verifyOperator(ctx)
 }
 

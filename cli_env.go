@@ -63,12 +63,15 @@ type cliEnv struct {
 	readSecret func(prompt string) (string, error)
 	// signals, when set, stand in for the process's ctrl+c, SIGTERM and SIGHUP (tests).
 	signals <-chan os.Signal
+	// terminal says whether stdin and stdout are a terminal, which the console needs.
+	terminal func() bool
 }
 
 func defaultEnv() *cliEnv {
 	e := &cliEnv{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, now: wallClock,
 		configPath:  config.DefaultPath(),
 		journalPath: session.DefaultJournalPath(), recentPath: session.DefaultRecentPath()}
+	e.terminal = func() bool { return term.IsTerminal(int(os.Stdin.Fd())) && term.IsTerminal(int(os.Stdout.Fd())) }
 	if term.IsTerminal(int(os.Stdin.Fd())) {
 		e.readSecret = func(prompt string) (string, error) {
 			say(os.Stderr, "%s", sanitize.Text(prompt))

@@ -48,7 +48,11 @@ func asCommand(e *cliEnv, g *globalFlags) *cobra.Command {
 			"with the reason, and stopped after the request. A write (POST, PUT, PATCH, DELETE) needs\n" +
 			"--write and --reason, and is refused by a read-only profile.\n\n" +
 			"  actas as ada@example.com -- GET /v1/account\n" +
-			"  actas as ada --write --reason HELP-4711 --data '{\"prefs\":{\"theme\":\"light\"}}' -- PATCH /account/prefs",
+			"  actas as ada --write --reason HELP-4711 --data '{\"name\":\"Ada King\"}' -- PATCH /account/name\n\n" +
+			"Appwrite's PATCH /account/prefs replaces the whole preferences object: to change one key, read\n" +
+			"them (GET /account/prefs) and send them all back with the change, e.g.\n" +
+			"  actas as ada -- GET /account/prefs | jq -c '{prefs: (. + {theme: \"light\"})}' |\n" +
+			"    actas as ada --write --reason HELP-4711 --data @- -- PATCH /account/prefs",
 		Args: argsExactly(3, "USER -- METHOD PATH"),
 		RunE: wrap(func(cmd *cobra.Command, args []string) error {
 			return e.actAs(cmd, g, o, args)

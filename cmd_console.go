@@ -40,6 +40,15 @@ func runConsole(cmd *cobra.Command, e *cliEnv, g *globalFlags, o consoleOptions)
 	if err != nil {
 		return err
 	}
+	if e.terminal == nil || !e.terminal() {
+		return usageError("the console needs a terminal, and stdin or stdout is not one: run actas in a terminal, " +
+			"or use the commands (actas login, whoami, users search, as, audit; see actas --help)")
+	}
+	if o.demo {
+		if err := checkCount("--demo-users", o.demoUsers, maxDemoUsers); err != nil {
+			return err
+		}
+	}
 	p := s.Profile
 	deps := ui.Deps{Clock: e.now, Keyring: e.store, Policy: policyOf(p), Badge: badgeOf(p),
 		Login: ui.LoginDefaults{Endpoint: p.Endpoint, Project: p.Project, Email: p.Email, Resume: true},

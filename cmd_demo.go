@@ -19,23 +19,33 @@ import (
 	"actas/ui/sanitize"
 )
 
+// maxDemoUsers bounds --users: the picker is measured at a million rows.
+const maxDemoUsers = 1_000_000
+
 func demoCommand() *cobra.Command {
 	var (
 		listen  string
 		opts    demo.Options
 		hostile bool
+		asJSON  bool
 	)
 	cmd := &cobra.Command{
 		Use:   "demo",
 		Short: "Serve the embedded demo backend (Appwrite-compatible, seeded users)",
-		Args:  cobra.NoArgs,
+		Long: "Serve the embedded demo backend until ctrl+c. It prints the endpoint, the project, the\n" +
+			"demo accounts and the API key (as one JSON line with --json). The credentials are fixed and\n" +
+			"public: listen on a loopback address unless you mean to serve them to the network.",
+		Args: noArgsOrSuggest,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := checkDemoOptions(opts); err != nil {
+				return err
+			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			if hostile || opts.Knobs.HostileIDs {
 				opts.Knobs.Hostile = demo.HostileString()
 			}
-			return serveDemo(ctx, listen, opts, cmd.OutOrStdout())
+			return serveDemo(ctx, listen, opts, asJSON, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	f := cmd.Flags()
@@ -49,6 +59,7 @@ func demoCommand() *cobra.Command {
 	f.DurationVar(&opts.Knobs.SlowBody, "slow-body", 0, "time over which each response body trickles out")
 	f.BoolVar(&hostile, "hostile", false, "append escape sequences, control bytes, bidi overrides and invalid UTF-8 to every string served")
 	f.BoolVar(&opts.Knobs.HostileIDs, "hostile-ids", false, "with --hostile, ids too (acting as a user by id then fails); implies --hostile")
+	f.BoolVar(&asJSON, "json", false, "print what is served (endpoint, project, accounts, API key) as one JSON line")
 	cmd.AddCommand(&cobra.Command{
 		Use:   "totp",
 		Short: "Print the current TOTP code of the demo MFA operator",
@@ -65,14 +76,60 @@ func demoCommand() *cobra.Command {
 	return cmd
 }
 
-func serveDemo(ctx context.Context, listen string, opts demo.Options, out io.Writer) error {
+// checkDemoOptions refuses values the demo would misread: no users, negative counts,
+// shares outside 0–1.
+func checkDemoOptions(o demo.Options) error {
+	if err := checkCount("--users", o.Users, maxDemoUsers); err != nil {
+		return err
+	}
+	switch {
+	case o.LoginLimit < -1 || o.LoginLimit == 0:
+		return usageError("--login-limit %d: give sign-ins per hour (1 or more), or -1 for no limit", o.LoginLimit)
+	case o.Knobs.Latency < 0:
+		return usageError("--latency %s: a delay cannot be negative", o.Knobs.Latency)
+	case o.Knobs.SlowBody < 0:
+		return usageError("--slow-body %s: a duration cannot be negative", o.Knobs.SlowBody)
+	case !(o.Knobs.FaultRate >= 0 && o.Knobs.FaultRate <= 1):
+		return usageError("--fault-rate %v: give a share between 0 and 1", o.Knobs.FaultRate)
+	case !(o.Knobs.DropRate >= 0 && o.Knobs.DropRate <= 1):
+		return usageError("--drop-rate %v: give a share between 0 and 1", o.Knobs.DropRate)
+	}
+	return nil
+}
+
+// checkCount refuses a count of seeded records outside 1–max.
+func checkCount(flag string, n, max int) error {
+	if n < 1 || n > max {
+		return usageError("%s %d: give a number from 1 to %d", flag, n, max)
+	}
+	return nil
+}
+
+// loopback says whether addr (host:port) listens on loopback only.
+func loopback(addr net.Addr) bool {
+	tcp, ok := addr.(*net.TCPAddr)
+	return ok && tcp.IP.IsLoopback()
+}
+
+func serveDemo(ctx context.Context, listen string, opts demo.Options, asJSON bool, out, errOut io.Writer) error {
 	ln, err := net.Listen("tcp", listen)
 	if err != nil {
 		return fmt.Errorf("demo: cannot listen on %s: %w", listen, err)
 	}
+	if !loopback(ln.Addr()) {
+		say(errOut, "actas demo: warning: listening on %s, not a loopback address: the fixed demo passwords and API key are served to the network\n",
+			sanitize.Text(ln.Addr().String()))
+	}
 	srv := demo.New(opts)
-	for _, l := range strings.Split(strings.TrimSuffix(srv.Describe("http://"+ln.Addr().String()+"/v1"), "\n"), "\n") {
-		say(out, "%s\n", sanitize.Text(l))
+	endpoint := "http://" + ln.Addr().String() + "/v1"
+	if asJSON {
+		if err := writeJSONLine(out, srv.Info(endpoint)); err != nil {
+			return err
+		}
+	} else {
+		for _, l := range strings.Split(strings.TrimSuffix(srv.Describe(endpoint), "\n"), "\n") {
+			say(out, "%s\n", sanitize.Text(l))
+		}
 	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	go func() {

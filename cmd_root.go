@@ -2,10 +2,14 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"runtime/debug"
+	"sort"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"actas/config"
 	"actas/ui/sanitize"
 )
 
@@ -17,7 +21,7 @@ func run(args []string, e *cliEnv) int {
 	root.SetIn(e.stdin)
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
 	if err == nil {
 		return exitOK
 	}
@@ -26,8 +30,73 @@ func run(args []string, e *cliEnv) int {
 	if errors.As(err, &x) {
 		code = x.code
 	}
+	if wantsJSON(cmd, args) {
+		_ = writeJSONLine(e.stderr, errorJSON{Error: err.Error(), Code: code, Kind: exitKinds[code]})
+		return code
+	}
 	say(e.stderr, "actas: %s\n", sanitize.Text(err.Error()))
 	return code
+}
+
+// errorJSON is what a --json command prints on stderr when it fails.
+type errorJSON struct {
+	Error string `json:"error"`
+	Code  int    `json:"code"` // the exit code
+	Kind  string `json:"kind"`
+}
+
+var exitKinds = map[int]string{exitRefused: "refused", exitUsage: "usage", exitNotSignedIn: "not_signed_in"}
+
+// wantsJSON says whether the command line asked for JSON: the parsed flag, or, when
+// parsing failed before it, the flag's spelling ahead of "--".
+func wantsJSON(cmd *cobra.Command, args []string) bool {
+	if cmd != nil {
+		if f := cmd.Flags().Lookup("json"); f != nil && f.Value.String() == "true" {
+			return true
+		}
+	}
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "--json", "--json=true", "--json=1":
+			return true
+		}
+	}
+	return false
+}
+
+// noArgsOrSuggest is cobra.NoArgs that names the command meant ("did you mean login?").
+func noArgsOrSuggest(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
+	if cmd.SuggestionsMinimumDistance <= 0 {
+		cmd.SuggestionsMinimumDistance = 2 // cobra's own default, set only on its own path
+	}
+	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+		msg += "; did you mean " + strings.Join(s, " or ") + "?"
+	}
+	return usageError("%s (see %s --help)", msg, cmd.CommandPath())
+}
+
+// completeProfiles offers the configured profile names for --profile.
+func completeProfiles(e *cliEnv) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(_ *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
+		f, err := config.Load(e.configPath)
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveError
+		}
+		var names []string
+		for name := range f.Profiles {
+			if strings.HasPrefix(name, prefix) {
+				names = append(names, name)
+			}
+		}
+		sort.Strings(names)
+		return names, cobra.ShellCompDirectiveNoFileComp
+	}
 }
 
 func version() string {
@@ -57,7 +126,7 @@ func rootCommand(e *cliEnv) *cobra.Command {
 			"(--profile or ACTAS_PROFILE, from $XDG_CONFIG_HOME/actas/config.toml), then defaults.\n" +
 			"Exit codes: 0 ok, 1 refused by the backend or the profile, 2 usage error, 3 not signed in.",
 		Version:       version(),
-		Args:          cobra.NoArgs,
+		Args:          noArgsOrSuggest,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: wrap(func(cmd *cobra.Command, _ []string) error {
@@ -91,7 +160,10 @@ func rootCommand(e *cliEnv) *cobra.Command {
 			closeDebug()
 		}
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError("%v", err) })
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageError("%v (see %s --help)", err, c.CommandPath())
+	})
+	_ = root.RegisterFlagCompletionFunc("profile", completeProfiles(e))
 	root.AddCommand(demoCommand(), loginCommand(e, g), logoutCommand(e, g), whoamiCommand(e, g),
 		usersCommand(e, g), auditCommand(e, g), asCommand(e, g))
 	return root

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -46,6 +47,7 @@ func (e *cliEnv) signedIn(ctx context.Context, p config.Profile) (*appwrite.Clie
 
 // operatorJSON is `actas whoami --json`.
 type operatorJSON struct {
+	SignedIn     bool   `json:"signedIn"`
 	ID           string `json:"id"`
 	Email        string `json:"email"`
 	Name         string `json:"name"`
@@ -53,6 +55,15 @@ type operatorJSON struct {
 	Endpoint     string `json:"endpoint"`
 	Project      string `json:"project"`
 	Profile      string `json:"profile"`
+}
+
+// signedOutJSON is `actas whoami --json` without a usable stored session.
+type signedOutJSON struct {
+	SignedIn bool   `json:"signedIn"` // false
+	Endpoint string `json:"endpoint"`
+	Project  string `json:"project"`
+	Email    string `json:"email"`
+	Profile  string `json:"profile"`
 }
 
 func whoamiCommand(e *cliEnv, g *globalFlags) *cobra.Command {
@@ -67,11 +78,18 @@ func whoamiCommand(e *cliEnv, g *globalFlags) *cobra.Command {
 				return err
 			}
 			c, op, err := e.signedIn(cmd.Context(), s.Profile)
+			var x *exitError
+			if asJSON && errors.As(err, &x) && x.code == exitNotSignedIn {
+				// An answer, not silence: a script reads signedIn (and the exit code, 3).
+				_ = writeJSON(e.stdout, signedOutJSON{Endpoint: s.Profile.Endpoint, Project: s.Profile.Project,
+					Email: strings.ToLower(s.Profile.Email), Profile: s.Profile.Name})
+				return err
+			}
 			if err != nil {
 				return err
 			}
 			if asJSON {
-				return writeJSON(e.stdout, operatorJSON{ID: op.ID, Email: op.Email, Name: op.Name,
+				return writeJSON(e.stdout, operatorJSON{SignedIn: true, ID: op.ID, Email: op.Email, Name: op.Name,
 					Impersonator: op.CanImpersonate, Endpoint: c.Endpoint(), Project: s.Profile.Project, Profile: s.Profile.Name})
 			}
 			role := "not an impersonator"

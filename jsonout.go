@@ -15,10 +15,15 @@ import (
 // would act on or that hide text (C1 controls such as U+009B, bidi overrides, the other
 // invisible characters sanitize shows as U+FFFD) are written as \u escapes, which
 // encoding/json leaves raw: the output is safe to print and still the same JSON.
-func writeJSON(w io.Writer, v any) error {
+func writeJSON(w io.Writer, v any) error { return encodeJSON(w, v, "  ") }
+
+// writeJSONLine is writeJSON on one line: an error on stderr, a line a script reads.
+func writeJSONLine(w io.Writer, v any) error { return encodeJSON(w, v, "") }
+
+func encodeJSON(w io.Writer, v any, indent string) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
+	enc.SetIndent("", indent)
 	if err := enc.Encode(v); err != nil {
 		return err
 	}

@@ -28,3 +28,38 @@ func (srv *Server) Describe(endpoint string) string {
 	}
 	return b.String()
 }
+
+// Info is Describe for scripts: `actas demo --json` prints it as one line.
+type Info struct {
+	Server       string    `json:"server"` // the API it follows, e.g. "appwrite 1.9.6"
+	Endpoint     string    `json:"endpoint"`
+	Project      string    `json:"project"`
+	APIKey       string    `json:"apiKey"`
+	APIKeyScopes []string  `json:"apiKeyScopes"`
+	Users        int       `json:"users"`
+	Accounts     []Account `json:"accounts"`
+	Targets      []string  `json:"targets"` // ids of fixed users to act as
+	Hostile      bool      `json:"hostile"`
+}
+
+// Account is a fixed demo sign-in.
+type Account struct {
+	Role         string `json:"role"` // operator, viewer (not an impersonator), mfa
+	ID           string `json:"id"`
+	Email        string `json:"email"`
+	Password     string `json:"password"`
+	Impersonator bool   `json:"impersonator"`
+	TOTPSecret   string `json:"totpSecret,omitempty"`
+}
+
+// Info says what the server serves at endpoint.
+func (srv *Server) Info(endpoint string) Info {
+	return Info{Server: "appwrite " + serverVersion, Endpoint: endpoint, Project: srv.Project(), APIKey: srv.APIKey(),
+		APIKeyScopes: []string{"users.read", "users.write"}, Users: srv.Users(),
+		Accounts: []Account{
+			{Role: "operator", ID: OperatorID, Email: OperatorEmail, Password: OperatorPassword, Impersonator: true},
+			{Role: "viewer", ID: ViewerID, Email: ViewerEmail, Password: ViewerPassword},
+			{Role: "mfa", ID: MFAID, Email: MFAEmail, Password: MFAPassword, Impersonator: true, TOTPSecret: MFATOTPSecret},
+		},
+		Targets: []string{AdaID, BlockedID}, Hostile: srv.faults.hostile().on()}
+}

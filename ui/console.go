@@ -53,7 +53,7 @@ func newConsole(e *env, method, path string) *requestConsole {
 	c := &requestConsole{env: e}
 	c.inputs[consoleMethod] = newInput(e, "GET", limitMethod)
 	c.inputs[consolePath] = newInput(e, "/account", limitPath)
-	c.inputs[consoleBody] = newInput(e, `{"prefs":{"theme":"dark"}}  (JSON, optional)`, limitBody)
+	c.inputs[consoleBody] = newInput(e, `{"name":"Ada King"}  (JSON, optional)`, limitBody)
 	if method == "" {
 		method, path = "GET", "/account"
 		c.focus = consolePath

@@ -42,6 +42,8 @@ type loginScreen struct {
 	width    int
 	height   int
 	attempts int
+	resuming bool // the stored session is being looked up
+	queued   bool // enter was pressed meanwhile: sign in with the form if that finds nothing
 }
 
 // loginDoneMsg is the end of a sign-in attempt.
@@ -77,7 +79,7 @@ func newLogin(e *env) *loginScreen {
 func (s *loginScreen) init() tea.Cmd {
 	d := s.env.deps.Login
 	if d.Resume && d.Endpoint != "" && d.Project != "" && d.Email != "" {
-		s.busy = "Resuming the stored session…"
+		s.busy, s.resuming = "Resuming the stored session…", true
 		return tea.Batch(s.resume(), s.spinner.Tick)
 	}
 	return nil
@@ -132,6 +134,12 @@ func (s *loginScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case tea.KeyPressMsg:
 		// One attempt at a time, but what is typed meanwhile (while the stored session is
 		// looked up, say) is kept: only enter, and esc from the code, wait.
+		if s.resuming && s.mfa == nil && key.Matches(msg, s.env.keys.Login.Submit) {
+			// Typed ahead of the lookup: the enter counts once it is done (a person
+			// should not have to press it twice, nor watch for the lookup to end).
+			s.queued, s.busy = true, "Resuming the stored session… (then signing in with the form)"
+			return s, nil
+		}
 		if s.busy != "" && (key.Matches(msg, s.env.keys.Login.Submit) || s.mfa != nil && key.Matches(msg, s.env.keys.MFA.Leave)) {
 			return s, nil
 		}
@@ -236,11 +244,17 @@ func (s *loginScreen) done(msg loginDoneMsg) (screen, tea.Cmd) {
 		return s, nil
 	}
 	s.busy = ""
+	queued := s.queued && msg.resumed
+	if msg.resumed {
+		s.resuming, s.queued = false, false
+	}
 	switch {
 	case msg.err == nil:
 		s.env.setSession(msg.sess)
 		s.env.profile = msg.profile
 		return s, func() tea.Msg { return signedInMsg{op: msg.op, resumed: msg.resumed} }
+	case queued && !errors.Is(msg.err, client.ErrMFARequired):
+		return s.submit() // the enter pressed during the lookup
 	case msg.resumed && errors.Is(msg.err, keyring.ErrNotFound):
 		return s, nil // nothing stored: the form it is
 	case msg.resumed && errors.Is(msg.err, client.ErrUnauthorized):

@@ -520,7 +520,9 @@ func (s slowStore) Get(p keyring.Profile) (keyring.Entry, error) {
 	return s.Memory.Get(p)
 }
 
-// What the operator types while the stored session is looked up is kept; enter waits.
+// What the operator types while the stored session is looked up is kept, and an enter
+// pressed meanwhile signs in with it once the lookup finds nothing: one attempt at a time,
+// and no key lost.
 func TestTypingWhileTheStoredSessionIsLookedUpIsKept(t *testing.T) {
 	w := newWorld(t)
 	store := slowStore{Memory: keyring.NewMemory(), release: make(chan struct{})}
@@ -529,14 +531,48 @@ func TestTypingWhileTheStoredSessionIsLookedUpIsKept(t *testing.T) {
 	h := newHarness(t, w.deps, 120, 40)
 	h.untilScreen("Resuming the stored session")
 	h.typeText(demo.OperatorPassword)
-	h.press(keys.Login.Submit) // waits: one attempt at a time
-	close(store.release)       // nothing stored: the form it is
-	h.until("the form", func(m Model) bool { l, ok := m.top().(*loginScreen); return ok && l.busy == "" })
+	h.press(keys.Login.Submit) // waits for the lookup
+	h.press(keys.Login.Submit) // twice is still once
 	if got := h.m.top().(*loginScreen).fields[fieldPassword].Value(); got != demo.OperatorPassword {
 		t.Fatalf("the password typed meanwhile became %q", got)
 	}
-	h.press(keys.Login.Submit)
+	if !strings.Contains(h.screen(), "then signing in") {
+		t.Fatalf("the waiting enter is not said:\n%s", h.screen())
+	}
+	close(store.release) // nothing stored: the form's password it is
 	h.until("the picker", func(m Model) bool { _, ok := m.top().(*picker); return ok })
+	logins := 0
+	for _, s := range w.srv.Seen() {
+		if s.Method == "POST" && s.Path == "/v1/account/sessions/email" {
+			logins++
+		}
+	}
+	if logins != 1 {
+		t.Fatalf("%d sign-ins, want 1", logins)
+	}
+}
+
+// A stored session that resumes wins over an enter pressed during the lookup.
+func TestQueuedEnterYieldsToAResumedSession(t *testing.T) {
+	w := newWorld(t)
+	h := newHarness(t, w.deps, 120, 40)
+	h.signIn()
+	h.untilScreen("Search")
+	store := slowStore{Memory: w.store, release: make(chan struct{})}
+	w.deps.Keyring = store
+	w.deps.Login.Resume = true
+	w.srv.ResetSeen()
+	h = newHarness(t, w.deps, 120, 40)
+	h.untilScreen("Resuming the stored session")
+	h.typeText("wrong password")
+	h.press(keys.Login.Submit)
+	close(store.release)
+	h.until("the picker", func(m Model) bool { _, ok := m.top().(*picker); return ok })
+	for _, s := range w.srv.Seen() {
+		if s.Method == "POST" && s.Path == "/v1/account/sessions/email" {
+			t.Fatal("signed in again although the stored session resumed")
+		}
+	}
 }
 
 // The note about an impersonation a killed console left open is said on the sign-in form

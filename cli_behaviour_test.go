@@ -219,3 +219,41 @@ func TestDemoOnTheNetworkWarns(t *testing.T) {
 		t.Fatalf("stderr %q", errOut)
 	}
 }
+
+// JSON errors only where --json was asked of a command that has it, read as the flag
+// parser reads it.
+func TestWantsJSONReadsTheCommandLineAsCobraDoes(t *testing.T) {
+	c := newCLI(t)
+	for _, tc := range []struct {
+		args []string
+		json bool
+	}{
+		{[]string{"whoami", "--bogus", "--json=t"}, true},
+		{[]string{"whoami", "--bogus", "--json=false"}, false},
+		{[]string{"login", "--json"}, false},                                    // login has no --json
+		{[]string{"as", "ada", "--reason", "--json", "--", "GET", "/x"}, false}, // the reason's value
+		{[]string{"as", "ada", "--bogus", "--", "GET", "/x", "--json"}, false},  // after --: the request's
+	} {
+		c.run(tc.args...)
+		got := strings.HasPrefix(c.stderr.String(), "{")
+		if got != tc.json {
+			t.Fatalf("actas %s: JSON error %v, want %v: %q", strings.Join(tc.args, " "), got, tc.json, c.stderr.String())
+		}
+	}
+}
+
+// A mistyped command is said as such even when a flag after it is unknown to the parent.
+func TestMistypedCommandBeforeAFlagStillSuggests(t *testing.T) {
+	c := newCLI(t)
+	for args, want := range map[string]string{
+		"whoamii --json":           "did you mean whoami?",
+		"--profile x logn":         "did you mean login?",
+		"users serch --json ada":   "did you mean search?",
+		"--endpoint http://x audi": "did you mean audit?",
+	} {
+		c.mustRun(2, strings.Fields(args)...)
+		if !strings.Contains(c.stderr.String(), want) {
+			t.Fatalf("actas %s: %q, want %q", args, c.stderr.String(), want)
+		}
+	}
+}

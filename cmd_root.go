@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -24,6 +25,9 @@ func run(args []string, e *cliEnv) int {
 	cmd, err := root.ExecuteC()
 	if err == nil {
 		return exitOK
+	}
+	if suggest := unknownSubcommand(cmd, args); suggest != nil {
+		err = suggest // "actas whoamii --json": the command is what is wrong, not the flag
 	}
 	code := exitUsage // what cobra itself rejects: unknown command, flag or argument count
 	var x *exitError
@@ -47,23 +51,73 @@ type errorJSON struct {
 
 var exitKinds = map[int]string{exitRefused: "refused", exitUsage: "usage", exitNotSignedIn: "not_signed_in"}
 
-// wantsJSON says whether the command line asked for JSON: the parsed flag, or, when
-// parsing failed before it, the flag's spelling ahead of "--".
+// wantsJSON says whether the command line asked a command that has --json for JSON:
+// the parsed flag, or, when parsing stopped before it, the flag as written ahead of "--"
+// (not as the value of another flag: --reason --json).
 func wantsJSON(cmd *cobra.Command, args []string) bool {
-	if cmd != nil {
-		if f := cmd.Flags().Lookup("json"); f != nil && f.Value.String() == "true" {
-			return true
+	if cmd == nil || cmd.Flags().Lookup("json") == nil {
+		return false
+	}
+	if f := cmd.Flags().Lookup("json"); f.Changed {
+		return f.Value.String() == "true"
+	}
+	want := false
+	scanFlags(cmd, args, func(name, value string, hasValue bool) {
+		if name == "json" {
+			b, err := strconv.ParseBool(value)
+			want = !hasValue || (err == nil && b)
+		}
+	}, nil)
+	return want
+}
+
+// scanFlags walks args up to "--" as cmd's flags would be read: onFlag for each long
+// flag, onArg for each argument that is not a flag's value.
+func scanFlags(cmd *cobra.Command, args []string, onFlag func(name, value string, hasValue bool), onArg func(string)) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			return
+		case strings.HasPrefix(a, "--"):
+			name, value, hasValue := strings.Cut(a[2:], "=")
+			if onFlag != nil {
+				onFlag(name, value, hasValue)
+			}
+			if f := cmd.Flags().Lookup(name); f != nil && !hasValue && f.NoOptDefVal == "" {
+				i++ // the next word is its value
+			}
+		case strings.HasPrefix(a, "-") && len(a) > 1:
+			if f := cmd.Flags().ShorthandLookup(a[1:2]); f != nil && len(a) == 2 && f.NoOptDefVal == "" {
+				i++
+			}
+		default:
+			if onArg != nil {
+				onArg(a)
+			}
 		}
 	}
-	for _, a := range args {
-		switch a {
-		case "--":
-			return false
-		case "--json", "--json=true", "--json=1":
-			return true
+}
+
+// unknownSubcommand is the did-you-mean error for a command with subcommands whose first
+// argument names none of them, even when a flag after it was refused first.
+func unknownSubcommand(cmd *cobra.Command, args []string) error {
+	if cmd == nil || !cmd.HasSubCommands() {
+		return nil
+	}
+	path := strings.Fields(cmd.CommandPath())[1:] // the words that named cmd
+	var positional []string
+	scanFlags(cmd, args, nil, func(a string) { positional = append(positional, a) })
+	if len(positional) <= len(path) {
+		return nil
+	}
+	name := positional[len(path)]
+	for _, sub := range cmd.Commands() {
+		if sub.Name() == name || sub.HasAlias(name) {
+			return nil
 		}
 	}
-	return false
+	return noArgsOrSuggest(cmd, []string{name})
 }
 
 // noArgsOrSuggest is cobra.NoArgs that names the command meant ("did you mean login?").

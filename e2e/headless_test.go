@@ -1,6 +1,9 @@
+//go:build linux
+
 package e2e
 
 import (
+	"fmt"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -32,6 +35,10 @@ run whoami-after "$ACTAS" whoami
 // value is in no file. The binary runs in a user namespace of its own, whose user keyring
 // is new and ends with it: nothing is written to the developer's keyrings.
 func TestHeadlessCommandsUseTheKernelKeyring(t *testing.T) {
+	// Before Linux 5.3 the user keyring belonged to the uid, not the namespace: the
+	// binary would write to the developer's own.
+	testenv.Require(t, kernelAtLeast(t, 5, 3), "Linux 5.3 or later (user keyrings per user namespace)",
+		"run the end-to-end tests on a newer kernel")
 	bin := buildBinary(t)
 	srv := demo.New(demo.Options{Users: 200})
 	hs := httptest.NewServer(srv)
@@ -64,7 +71,7 @@ func TestHeadlessCommandsUseTheKernelKeyring(t *testing.T) {
 			"run the tests where the keyctl and add_key system calls are allowed (Docker's default seccomp profile refuses them)")
 	}
 	for _, step := range []struct{ name, rc, want string }{
-		{"login", "0", "Session kept in the kernel keyring until reboot or logout."},
+		{"login", "0", "Session kept in the kernel keyring until reboot, actas logout or the session's end."},
 		{"whoami", "0", demo.OperatorEmail},
 		{"as", "0", `"$id"`},
 		{"logout", "0", ""},
@@ -92,4 +99,25 @@ func actasKeysInProc(t *testing.T) int {
 		testenv.Require(t, false, "kernel keyring (/proc/keys: "+err.Error()+")", "a Linux kernel with CONFIG_KEYS")
 	}
 	return strings.Count(string(b), " actas:")
+}
+
+// kernelAtLeast compares the running kernel's release with major.minor.
+func kernelAtLeast(t *testing.T, major, minor int) bool {
+	t.Helper()
+	var u syscall.Utsname
+	if err := syscall.Uname(&u); err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, c := range u.Release {
+		if c == 0 {
+			break
+		}
+		b.WriteByte(byte(c))
+	}
+	var maj, min int
+	if _, err := fmt.Sscanf(b.String(), "%d.%d", &maj, &min); err != nil {
+		t.Fatalf("kernel release %q: %v", b.String(), err)
+	}
+	return maj > major || maj == major && min >= minor
 }

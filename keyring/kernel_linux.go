@@ -12,7 +12,9 @@ import (
 )
 
 // Kernel keeps entries in the Linux kernel's user keyring (keyctl): no D-Bus and nothing
-// on disk; an entry is gone at reboot, at its session's end (its timeout) or at logout.
+// on disk; an entry is gone at reboot, at its session's end (its timeout, at most a
+// year) or at actas logout. Since Linux 5.3 the user keyring belongs to the user
+// namespace, not to the user's processes: logging out of the machine does not end it.
 // Each entry is a "user" key named "actas:<profile key>" that only this uid may use.
 //
 // It calls keyctl through golang.org/x/sys/unix, the Go team's own wrappers: the Go
@@ -90,7 +92,7 @@ func (k *Kernel) Get(p Profile) (Entry, error) {
 func (k *Kernel) Set(p Profile, e Entry) error {
 	ttl := defaultLifetime
 	if !e.Expires.IsZero() {
-		ttl = e.Expires.Sub(k.now())
+		ttl = min(e.Expires.Sub(k.now()), defaultLifetime) // a backend's far future is not trusted
 	}
 	if ttl <= 0 {
 		return ErrExpired
@@ -122,10 +124,14 @@ func (k *Kernel) Set(p Profile, e Entry) error {
 	return nil
 }
 
-// timeoutSeconds rounds up and stays within keyctl's unsigned 32-bit seconds.
+// timeoutSeconds rounds d (at most defaultLifetime) up to whole seconds.
 func timeoutSeconds(d time.Duration) int {
-	s := int64((d + time.Second - 1) / time.Second)
-	return int(min(s, 1<<32-1))
+	d = min(d, defaultLifetime)
+	s := d / time.Second
+	if d%time.Second != 0 {
+		s++
+	}
+	return int(s)
 }
 
 // Delete invalidates the key: the kernel drops it at once, from every keyring.
@@ -148,7 +154,9 @@ func (k *Kernel) Delete(p Profile) error {
 
 func (k *Kernel) Durable() bool { return true }
 
-func (k *Kernel) Where() string { return "the kernel keyring until reboot or logout" }
+func (k *Kernel) Where() string {
+	return "the kernel keyring until reboot, actas logout or the session's end"
+}
 
 func kernelErr(err error) error {
 	if errors.Is(err, unix.EDQUOT) {

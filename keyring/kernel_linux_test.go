@@ -170,3 +170,25 @@ func procKeysExpiry(t *testing.T, id int) string {
 	t.Fatalf("key %x not in /proc/keys", id)
 	return ""
 }
+
+// A backend's far-future expiry is capped at a year: no key outlives that.
+func TestKernelKeyringCapsTheLifetime(t *testing.T) {
+	k := testKernel(t)
+	for _, year := range []int{2200, 9999} {
+		e := entry("s")
+		e.Expires = time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
+		if err := k.Set(profile, e); err != nil {
+			t.Fatal(err)
+		}
+		id, _ := k.find(profile)
+		if expiry := procKeysExpiry(t, id); expiry != "52w" {
+			t.Fatalf("expiry %d: column %q, want 52w", year, expiry)
+		}
+	}
+	if got := timeoutSeconds(time.Duration(1<<63 - 1)); got != int(defaultLifetime/time.Second) {
+		t.Fatalf("timeoutSeconds(max) = %d", got)
+	}
+	if got := timeoutSeconds(1500 * time.Millisecond); got != 2 {
+		t.Fatalf("timeoutSeconds(1.5s) = %d", got)
+	}
+}

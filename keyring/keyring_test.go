@@ -121,7 +121,9 @@ type fakeKernel struct {
 
 func (k fakeKernel) probe() error  { return k.err }
 func (k fakeKernel) Durable() bool { return true }
-func (k fakeKernel) Where() string { return "the kernel keyring until reboot or logout" }
+func (k fakeKernel) Where() string {
+	return "the kernel keyring until reboot, actas logout or the session's end"
+}
 
 var refusedKernel = fakeKernel{Memory: NewMemory(), err: errors.New("kernel keyring: operation not permitted")}
 
@@ -233,5 +235,47 @@ func TestLazyOpensOnFirstUseAndWarns(t *testing.T) {
 	ok := &Lazy{opener: opener{order: DefaultOrder, timeout: time.Second, kernel: refusedKernel, secretService: &fake{m: map[string]string{}}}}
 	if ok.Warning() != "" || !ok.Durable() {
 		t.Fatal("a working keyring warned")
+	}
+}
+
+// lazyWith is a Lazy over a working fake Secret Service and kernel keyring.
+func lazyWith(order []Kind, ss *fake, kernel fakeKernel) *Lazy {
+	return &Lazy{opener: opener{order: order, timeout: time.Second, secretService: ss, kernel: kernel}}
+}
+
+// A session stored in the kernel keyring while the Secret Service did not answer is
+// found, and logged out, once the Secret Service answers again; a new login removes it.
+func TestLazyReachesEntriesInTheLaterStores(t *testing.T) {
+	ss, kernel := &fake{m: map[string]string{}}, fakeKernel{Memory: NewMemory()}
+	if err := kernel.Set(profile, entry("from-ssh")); err != nil {
+		t.Fatal(err)
+	}
+	l := lazyWith(DefaultOrder, ss, kernel)
+	if got, err := l.Get(profile); err != nil || got.Secret != "from-ssh" || l.Where() != "the Secret Service" {
+		t.Fatalf("get: %+v %v (%s)", got, err, l.Where())
+	}
+	if err := l.Delete(profile); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := kernel.Get(profile); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("logout left the kernel's entry: %v", err)
+	}
+	_ = kernel.Set(profile, entry("old"))
+	l = lazyWith(DefaultOrder, ss, kernel)
+	if err := l.Set(profile, entry("new")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := kernel.Get(profile); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("a new login left the old session in the kernel keyring: %v", err)
+	}
+	if got, _ := l.Get(profile); got.Secret != "new" {
+		t.Fatalf("got %q", got.Secret)
+	}
+	// Only the stores ACTAS_KEYRING names are touched.
+	_ = kernel.Set(profile, entry("kept"))
+	only := lazyWith([]Kind{SecretService}, ss, kernel)
+	_ = only.Delete(profile)
+	if _, err := kernel.Get(profile); err != nil {
+		t.Fatalf("ACTAS_KEYRING=secret-service deleted from the kernel keyring: %v", err)
 	}
 }

@@ -66,36 +66,47 @@ func Open(timeout time.Duration, order []Kind) (Store, string) {
 }
 
 func (o opener) open() (Store, string) {
-	st, why := o.choose()
+	st, why, _ := o.choose()
 	if _, memory := st.(*Memory); memory {
 		return st, memoryWarning(why)
 	}
 	return st, ""
 }
 
-// choose returns the first store that answers, and why each one before it did not.
-func (o opener) choose() (Store, []string) {
+// choose returns the first store that answers, why each one before it did not, and the
+// kinds after it (tried by Lazy for an entry stored when the first did not answer).
+func (o opener) choose() (Store, []string, []Kind) {
 	var why []string
-	for _, kind := range o.order {
-		switch kind {
-		case SecretService:
-			k := newOS(o.secretService, o.timeout)
-			_, err := k.Get(probeProfile)
-			if err == nil || errors.Is(err, ErrNotFound) {
-				return k, why
-			}
-			why = append(why, "Secret Service: "+oneLine(err.Error()))
-		case KernelKeyring:
-			err := o.kernel.probe()
-			if err == nil {
-				return o.kernel, why
-			}
-			why = append(why, oneLine(err.Error()))
-		case MemoryOnly:
-			return NewMemory(), why
+	for i, kind := range o.order {
+		if kind == MemoryOnly {
+			break
 		}
+		st, err := o.try(kind)
+		if err == nil {
+			return st, why, o.order[i+1:]
+		}
+		why = append(why, err.Error())
 	}
-	return NewMemory(), why
+	return NewMemory(), why, nil
+}
+
+// try opens one store, or says in one line why it does not answer.
+func (o opener) try(kind Kind) (Store, error) {
+	switch kind {
+	case SecretService:
+		k := newOS(o.secretService, o.timeout)
+		_, err := k.Get(probeProfile)
+		if err == nil || errors.Is(err, ErrNotFound) {
+			return k, nil
+		}
+		return nil, errors.New("Secret Service: " + oneLine(err.Error()))
+	case KernelKeyring:
+		if err := o.kernel.probe(); err != nil {
+			return nil, errors.New(oneLine(err.Error()))
+		}
+		return o.kernel, nil
+	}
+	return nil, fmt.Errorf("%s keeps nothing", kind)
 }
 
 func memoryWarning(why []string) string {
@@ -121,12 +132,18 @@ func oneLine(s string) string {
 
 // Lazy is a Store that finds out on first use which store answers, so that start-up
 // never waits on D-Bus. Without a keyring it keeps entries in memory, and Warning says
-// so in one line.
+// so in one line. An entry is written to the first store that answers; it is looked up
+// and deleted in the later ones too, since it may have been stored while the first did
+// not answer (a locked Secret Service, a login over SSH): a logout must not leave it.
 type Lazy struct {
 	once   sync.Once
 	opener opener
 	store  Store
 	why    []string
+	later  []Kind
+
+	laterOnce sync.Once
+	others    []Store // the later stores that answer
 }
 
 // NewLazy is Open's choice, made on first use.
@@ -135,15 +152,60 @@ func NewLazy(timeout time.Duration, order []Kind) *Lazy {
 }
 
 func (l *Lazy) get() Store {
-	l.once.Do(func() { l.store, l.why = l.opener.choose() })
+	l.once.Do(func() { l.store, l.why, l.later = l.opener.choose() })
 	return l.store
 }
 
-func (l *Lazy) Get(p Profile) (Entry, error) { return l.get().Get(p) }
-func (l *Lazy) Set(p Profile, e Entry) error { return l.get().Set(p, e) }
-func (l *Lazy) Delete(p Profile) error       { return l.get().Delete(p) }
-func (l *Lazy) Durable() bool                { return l.get().Durable() }
-func (l *Lazy) Where() string                { return l.get().Where() }
+func (l *Lazy) otherStores() []Store {
+	l.get()
+	l.laterOnce.Do(func() {
+		for _, kind := range l.later {
+			if kind == MemoryOnly {
+				break
+			}
+			if st, err := l.opener.try(kind); err == nil {
+				l.others = append(l.others, st)
+			}
+		}
+	})
+	return l.others
+}
+
+func (l *Lazy) Get(p Profile) (Entry, error) {
+	e, err := l.get().Get(p)
+	if !errors.Is(err, ErrNotFound) {
+		return e, err
+	}
+	for _, st := range l.otherStores() {
+		if found, ferr := st.Get(p); ferr == nil {
+			return found, nil
+		}
+	}
+	return e, err
+}
+
+// Set writes to the first store and removes what a later one kept of an older session.
+func (l *Lazy) Set(p Profile, e Entry) error {
+	if err := l.get().Set(p, e); err != nil {
+		return err
+	}
+	for _, st := range l.otherStores() {
+		_ = st.Delete(p)
+	}
+	return nil
+}
+
+// Delete removes the entry from every store that answers.
+func (l *Lazy) Delete(p Profile) error {
+	err := l.get().Delete(p)
+	for _, st := range l.otherStores() {
+		err = errors.Join(err, st.Delete(p))
+	}
+	return err
+}
+
+func (l *Lazy) Durable() bool { return l.get().Durable() }
+func (l *Lazy) Where() string { return l.get().Where() }
 
 // Warning is "" while a keyring is in use; otherwise why the session is in memory.
 func (l *Lazy) Warning() string {

@@ -121,7 +121,7 @@ func TestSecondFactor(t *testing.T) {
 type kernelStore struct{ *keyring.Memory }
 
 func (kernelStore) Durable() bool { return true }
-func (kernelStore) Where() string { return "the kernel keyring until reboot or logout" }
+func (kernelStore) Where() string { return "the kernel keyring until reboot, actas logout or the session's end" }
 
 // Once signed in, the console says in one line which store keeps the session.
 func TestConsoleSaysWhichStoreKeepsTheSession(t *testing.T) {
@@ -130,7 +130,7 @@ func TestConsoleSaysWhichStoreKeepsTheSession(t *testing.T) {
 	w.deps.Keyring = store
 	h := newHarness(t, w.deps, 120, 40)
 	h.signIn()
-	h.untilScreen("Session kept in the kernel keyring until reboot or logout.")
+	h.untilScreen("Session kept in the kernel keyring until reboot, actas logout or the session's end.")
 	e, err := store.Get(keyring.Profile{Endpoint: w.url, Project: demo.DefaultProject, Email: strings.ToLower(demo.OperatorEmail)})
 	if err != nil || e.Expires.IsZero() {
 		t.Fatalf("stored %+v, %v: want the entry with the session's expiry", e, err)

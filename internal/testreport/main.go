@@ -32,8 +32,13 @@ type report struct {
 	out     io.Writer
 	verbose bool
 	output  map[string][]string // package + test → its output lines so far
+	order   map[string][]string // package → the keys of output, in the order they first wrote
 	skips   []skip
 	failed  bool
+}
+
+func newReport(out io.Writer, verbose bool) *report {
+	return &report{out: out, verbose: verbose, output: map[string][]string{}, order: map[string][]string{}}
 }
 
 func key(pkg, test string) string { return pkg + "\x00" + test }
@@ -49,6 +54,9 @@ func (r *report) add(e event) {
 		if r.verbose {
 			fmt.Fprint(r.out, e.Output)
 			return
+		}
+		if _, seen := r.output[k]; !seen {
+			r.order[e.Package] = append(r.order[e.Package], k)
 		}
 		r.output[k] = append(r.output[k], e.Output)
 	case "skip":
@@ -68,8 +76,17 @@ func (r *report) add(e event) {
 	case "fail":
 		r.failed = true
 		if !r.verbose {
-			for _, line := range r.output[k] {
-				fmt.Fprint(r.out, line)
+			keys := []string{k}
+			if e.Test == "" {
+				// The package failed: whatever it still holds is why (a test that timed out
+				// or a goroutine that panicked never reports an end of its own).
+				keys = r.order[e.Package]
+			}
+			for _, each := range keys {
+				for _, line := range r.output[each] {
+					fmt.Fprint(r.out, line)
+				}
+				delete(r.output, each)
 			}
 		}
 		delete(r.output, k)
@@ -119,7 +136,7 @@ func (r *report) summary() {
 func main() {
 	verbose := flag.Bool("v", false, "print every line of the tests' output")
 	flag.Parse()
-	r := &report{out: os.Stdout, verbose: *verbose, output: map[string][]string{}}
+	r := newReport(os.Stdout, *verbose)
 	sc := bufio.NewScanner(os.Stdin)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	for sc.Scan() {
@@ -132,6 +149,10 @@ func main() {
 			e.Package = e.ImportPath
 		}
 		r.add(e)
+	}
+	if err := sc.Err(); err != nil {
+		fmt.Fprintf(r.out, "testreport: reading go test's output: %v\n", err)
+		r.failed = true
 	}
 	r.summary()
 	if r.failed {

@@ -13,7 +13,7 @@ func feed(r *report, lines ...event) {
 
 func TestSkipsAreListedWithTheirReason(t *testing.T) {
 	var out strings.Builder
-	r := &report{out: &out, output: map[string][]string{}}
+	r := newReport(&out, false)
 	feed(r,
 		event{Action: "run", Package: "actas/keyring", Test: "TestRealSecretService"},
 		event{Action: "output", Package: "actas/keyring", Test: "TestRealSecretService", Output: "=== RUN   TestRealSecretService\n"},
@@ -38,13 +38,33 @@ func TestSkipsAreListedWithTheirReason(t *testing.T) {
 
 func TestFailuresShowTheirWholeOutput(t *testing.T) {
 	var out strings.Builder
-	r := &report{out: &out, output: map[string][]string{}}
+	r := newReport(&out, false)
 	feed(r,
 		event{Action: "build-output", ImportPath: "actas/ui", Output: "ui/app.go:3:1: syntax error\n"},
 		event{Action: "output", Package: "actas/session", Test: "TestX", Output: "    x_test.go:9: got 2, want 3\n"},
 		event{Action: "fail", Package: "actas/session", Test: "TestX"},
 	)
 	if got := out.String(); !strings.Contains(got, "syntax error") || !strings.Contains(got, "got 2, want 3") || !r.failed {
+		t.Fatalf("failed %v:\n%s", r.failed, got)
+	}
+}
+
+// A test that times out never reports its own end: the package's failure shows its output.
+func TestATimeoutShowsWhatWasRunning(t *testing.T) {
+	var out strings.Builder
+	r := newReport(&out, false)
+	feed(r,
+		event{Action: "run", Package: "actas/ui", Test: "TestHang"},
+		event{Action: "output", Package: "actas/ui", Test: "TestHang", Output: "=== RUN   TestHang\n"},
+		event{Action: "output", Package: "actas/ui", Test: "TestDone", Output: "passed quietly\n"},
+		event{Action: "pass", Package: "actas/ui", Test: "TestDone"},
+		event{Action: "output", Package: "actas/ui", Output: "panic: test timed out after 3s\n\trunning tests:\n\t\tTestHang (3s)\n"},
+		event{Action: "output", Package: "actas/ui", Output: "FAIL\tactas/ui\t3.01s\n"},
+		event{Action: "fail", Package: "actas/ui", Elapsed: 3.01},
+	)
+	got := out.String()
+	if !strings.Contains(got, "panic: test timed out") || !strings.Contains(got, "=== RUN   TestHang") ||
+		strings.Contains(got, "passed quietly") || strings.Index(got, "TestHang\n") > strings.Index(got, "panic:") || !r.failed {
 		t.Fatalf("failed %v:\n%s", r.failed, got)
 	}
 }

@@ -121,7 +121,9 @@ func TestSecondFactor(t *testing.T) {
 type kernelStore struct{ *keyring.Memory }
 
 func (kernelStore) Durable() bool { return true }
-func (kernelStore) Where() string { return "the kernel keyring until reboot, actas logout or the session's end" }
+func (kernelStore) Where() string {
+	return "the kernel keyring until reboot, actas logout or the session's end"
+}
 
 // Once signed in, the console says in one line which store keeps the session.
 func TestConsoleSaysWhichStoreKeepsTheSession(t *testing.T) {

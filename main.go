@@ -1,8 +1,13 @@
-// Command actas is a terminal support console for acting as a customer, safely.
+// Command actas is a terminal support console for acting as a customer, safely. main
+// only wires: the commands live in package cli.
 package main
 
-import "os"
+import (
+	"os"
+
+	"actas/cli"
+)
 
 func main() {
-	os.Exit(run(os.Args[1:], defaultEnv()))
+	os.Exit(cli.Main(os.Args[1:]))
 }

@@ -1,4 +1,6 @@
-package main
+// Package cli is the actas command line: the console command, the scripting commands
+// (one file each, named for the command), their environment and their JSON output.
+package cli
 
 import (
 	"errors"
@@ -13,6 +15,10 @@ import (
 	"actas/config"
 	"actas/ui/sanitize"
 )
+
+// Main runs one command line of the actas binary against the real terminal, keyrings
+// and files, and returns the exit code.
+func Main(args []string) int { return run(args, defaultEnv()) }
 
 // run executes one command line and returns the exit code: 0 ok, 1 refused, 2 usage,
 // 3 not signed in.

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"go/ast"
@@ -21,7 +21,7 @@ func TestCommandsPrintOnlyThroughSay(t *testing.T) {
 	files, _ := filepath.Glob("*.go")
 	checked := 0
 	for _, path := range files {
-		if strings.HasSuffix(path, "_test.go") || path == "cli_print.go" || path == "jsonout.go" {
+		if strings.HasSuffix(path, "_test.go") || path == "print.go" || path == "jsonout.go" {
 			continue
 		}
 		checked++

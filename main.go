@@ -1,13 +1,18 @@
 // Command actas is a terminal support console for acting as a customer, safely. main
-// only wires: the commands live in package cli.
+// only wires: the commands live in package cli, and the dialects are this table.
 package main
 
 import (
 	"os"
 
 	"actas/cli"
+	"actas/client"
+	"actas/client/appwrite"
 )
 
 func main() {
-	os.Exit(cli.Main(os.Args[1:]))
+	dialects := client.Dialects{
+		appwrite.Dialect{}.Name(): appwrite.Dialect{},
+	}
+	os.Exit(cli.Main(os.Args[1:], dialects))
 }

@@ -81,7 +81,11 @@ func runConsole(cmd *cobra.Command, e *cliEnv, g *globalFlags, o consoleOptions)
 	defer journal.Close()
 	deps.Journal = journal
 
-	deps.Connect = e.consoleConnect(p.Insecure)
+	d, err := e.dialect(p.Dialect)
+	if err != nil {
+		return err
+	}
+	deps.Connect, deps.Dialect = e.consoleConnect(d, p.Insecure), d.Name()
 	deps.Insecure = p.Insecure // clear text to a remote host stays in sight: the header says INSECURE
 
 	// A closed terminal window (SIGHUP) ends the program through its context, so that the

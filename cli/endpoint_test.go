@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"actas/client"
+	"actas/client/appwrite"
 	"actas/demo"
 	"actas/session"
 )
@@ -93,7 +94,7 @@ func TestPlainHTTPNeedsInsecure(t *testing.T) {
 // The console's login form goes through the same check, with the profile's insecure.
 func TestConsoleConnectChecksTheEndpoint(t *testing.T) {
 	c := newCLI(t)
-	connect := c.env.consoleConnect(false)
+	connect := c.env.consoleConnect(appwrite.Dialect{}, false)
 	_, _, err := connect("http://u:secret@127.0.0.1:1/v1", "demo")
 	if !errors.Is(err, client.ErrEndpointUserinfo) || strings.Contains(err.Error(), "secret") || !strings.Contains(err.Error(), dropUserinfo) {
 		t.Errorf("userinfo: %v", err)
@@ -101,10 +102,10 @@ func TestConsoleConnectChecksTheEndpoint(t *testing.T) {
 	if _, _, err := connect("http://appwrite.example.invalid", "demo"); !errors.Is(err, client.ErrEndpointPlainHTTP) {
 		t.Errorf("plain http: %v", err)
 	}
-	if _, _, err := c.env.consoleConnect(true)("http://u:secret@appwrite.example.invalid", "demo"); !errors.Is(err, client.ErrEndpointUserinfo) {
+	if _, _, err := c.env.consoleConnect(appwrite.Dialect{}, true)("http://u:secret@appwrite.example.invalid", "demo"); !errors.Is(err, client.ErrEndpointUserinfo) {
 		t.Errorf("userinfo with insecure: %v", err)
 	}
-	_, endpoint, err := c.env.consoleConnect(true)("http://appwrite.example.invalid/?x=1", "demo")
+	_, endpoint, err := c.env.consoleConnect(appwrite.Dialect{}, true)("http://appwrite.example.invalid/?x=1", "demo")
 	if err != nil || endpoint != "http://appwrite.example.invalid/v1" {
 		t.Errorf("insecure: %q, %v", endpoint, err)
 	}

@@ -14,7 +14,6 @@ import (
 	"golang.org/x/term"
 
 	"actas/client"
-	"actas/client/appwrite"
 	"actas/config"
 	"actas/keyring"
 	"actas/session"
@@ -54,7 +53,8 @@ type cliEnv struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	now            func() time.Time
-	store          keyring.Store // nil until openStore: the stores ACTAS_KEYRING names, in order
+	dialects       client.Dialects // main's table
+	store          keyring.Store   // nil until openStore: the stores ACTAS_KEYRING names, in order
 	configPath     string
 	journalPath    string
 	recentPath     string
@@ -67,8 +67,8 @@ type cliEnv struct {
 	terminal func() bool
 }
 
-func defaultEnv() *cliEnv {
-	e := &cliEnv{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, now: wallClock,
+func defaultEnv(dialects client.Dialects) *cliEnv {
+	e := &cliEnv{dialects: dialects, stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, now: wallClock,
 		configPath:  config.DefaultPath(),
 		journalPath: session.DefaultJournalPath(), recentPath: session.DefaultRecentPath()}
 	e.terminal = func() bool { return term.IsTerminal(int(os.Stdin.Fd())) && term.IsTerminal(int(os.Stdout.Fd())) }
@@ -99,9 +99,9 @@ func (e *cliEnv) openStore() error {
 
 // globalFlags are the root's persistent flags.
 type globalFlags struct {
-	profile, endpoint, project, email, debugLog string
-	readOnly                                    bool
-	insecure                                    optionalBool
+	profile, dialect, endpoint, project, email, debugLog string
+	readOnly                                             bool
+	insecure                                             optionalBool
 }
 
 // optionalBool is a bool flag that knows whether it was given, so that an absent
@@ -126,11 +126,11 @@ func (o *optionalBool) IsBoolFlag() bool { return true }
 // profile signed in to (no secret) gives endpoint, project and email. A bad configuration
 // file stops everything with its one line.
 func (e *cliEnv) settings(g *globalFlags, readOnlySet bool) (config.Settings, error) {
-	f, err := config.Load(e.configPath)
+	f, err := config.Load(e.configPath, e.dialects.Names()...)
 	if err != nil {
 		return config.Settings{}, &exitError{exitUsage, err}
 	}
-	o := config.Overrides{Profile: g.profile, Endpoint: g.endpoint, Project: g.project, Email: g.email, Insecure: g.insecure.v}
+	o := config.Overrides{Profile: g.profile, Dialect: g.dialect, Endpoint: g.endpoint, Project: g.project, Email: g.email, Insecure: g.insecure.v}
 	if readOnlySet {
 		o.ReadOnly = &g.readOnly
 	}
@@ -190,14 +190,27 @@ func policyOf(p config.Profile) session.Policy {
 		MaxDuration: p.MaxDuration, AllowOperatorTargets: p.AllowImpersonatingOperators}
 }
 
-// connect makes a signed-out Appwrite client for the settings. The endpoint is checked
-// again here (client.CheckEndpoint, through appwrite.New): one from recent.json has not
-// been through config.Resolve.
-func (e *cliEnv) connect(p config.Profile) (*appwrite.Client, error) {
+// dialect is the table's entry the profile names.
+func (e *cliEnv) dialect(name string) (client.Dialect, error) {
+	d, ok := e.dialects[name]
+	if !ok {
+		return nil, usageError("%s", config.CheckDialect(name, e.dialects.Names()))
+	}
+	return d, nil
+}
+
+// connect makes a signed-out backend of the profile's dialect. The endpoint is checked
+// again here (client.CheckEndpoint, through the dialect's Open): one from recent.json has
+// not been through config.Resolve.
+func (e *cliEnv) connect(p config.Profile) (client.Backend, error) {
 	if p.Endpoint == "" || p.Project == "" {
 		return nil, usageError("no backend: give --endpoint and --project, or --profile (see actas --help)")
 	}
-	c, err := e.newClient(p.Endpoint, p.Project, p.Insecure)
+	d, err := e.dialect(p.Dialect)
+	if err != nil {
+		return nil, err
+	}
+	c, err := e.open(d, p.Endpoint, p.Project, p.Insecure)
 	if err != nil {
 		return nil, usageError("%v", err)
 	}
@@ -206,9 +219,9 @@ func (e *cliEnv) connect(p config.Profile) (*appwrite.Client, error) {
 
 // consoleConnect is the console's ui.Deps.Connect: the login form's endpoint gets the
 // same check as a flag's, with the profile's insecure.
-func (e *cliEnv) consoleConnect(insecure bool) func(endpoint, project string) (client.Backend, string, error) {
+func (e *cliEnv) consoleConnect(d client.Dialect, insecure bool) func(endpoint, project string) (client.Backend, string, error) {
 	return func(endpoint, project string) (client.Backend, string, error) {
-		c, err := e.newClient(endpoint, project, insecure)
+		c, err := e.open(d, endpoint, project, insecure)
 		if err != nil {
 			return nil, "", err
 		}
@@ -216,17 +229,17 @@ func (e *cliEnv) consoleConnect(insecure bool) func(endpoint, project string) (c
 	}
 }
 
-func (e *cliEnv) newClient(endpoint, project string, insecure bool) (*appwrite.Client, error) {
-	return appwrite.New(appwrite.Config{Endpoint: endpoint, Project: project, Insecure: insecure,
+func (e *cliEnv) open(d client.Dialect, endpoint, scope string, insecure bool) (client.Backend, error) {
+	return d.Open(client.Config{Endpoint: endpoint, Scope: scope, Insecure: insecure,
 		HTTP: client.HTTPConfig{DebugLog: e.debug, UserAgent: "actas"}})
 }
 
-func profileKey(c *appwrite.Client, p config.Profile) keyring.Profile {
-	return keyring.Profile{Endpoint: c.Endpoint(), Project: p.Project, Email: strings.ToLower(p.Email)}
+func profileKey(c client.Backend, p config.Profile) keyring.Profile {
+	return keyring.Profile{Dialect: p.Dialect, Endpoint: c.Endpoint(), Project: p.Project, Email: strings.ToLower(p.Email)}
 }
 
 // storedSession finds the keyring entry of the settings' profile.
-func (e *cliEnv) storedSession(c *appwrite.Client, p config.Profile) (keyring.Entry, error) {
+func (e *cliEnv) storedSession(c client.Backend, p config.Profile) (keyring.Entry, error) {
 	if p.Email == "" {
 		return keyring.Entry{}, notSignedIn("no operator email: give --email or sign in with actas login")
 	}

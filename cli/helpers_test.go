@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"actas/client"
+	"actas/client/appwrite"
 	"actas/demo"
 	"actas/keyring"
 	"actas/session"
@@ -37,7 +39,7 @@ func newCLI(t *testing.T) *cli {
 	t.Cleanup(hs.Close)
 	dir := t.TempDir()
 	c := &cli{t: t, srv: srv, url: hs.URL + "/v1", vars: map[string]string{}}
-	c.env = &cliEnv{getenv: func(k string) string { return c.vars[k] }, now: time.Now,
+	c.env = &cliEnv{dialects: client.Dialects{"appwrite": appwrite.Dialect{}}, getenv: func(k string) string { return c.vars[k] }, now: time.Now,
 		store: keptStore{keyring.NewMemory()}, configPath: filepath.Join(dir, "config.toml"),
 		journalPath: filepath.Join(dir, "state", "audit.jsonl"), recentPath: filepath.Join(dir, "state", "recent.json")}
 	return c

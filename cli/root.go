@@ -12,13 +12,14 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"actas/client"
 	"actas/config"
 	"actas/ui/sanitize"
 )
 
 // Main runs one command line of the actas binary against the real terminal, keyrings
-// and files, and returns the exit code.
-func Main(args []string) int { return run(args, defaultEnv()) }
+// and files, with main's table of dialects, and returns the exit code.
+func Main(args []string, dialects client.Dialects) int { return run(args, defaultEnv(dialects)) }
 
 // run executes one command line and returns the exit code: 0 ok, 1 refused, 2 usage,
 // 3 not signed in.
@@ -144,7 +145,7 @@ func noArgsOrSuggest(cmd *cobra.Command, args []string) error {
 // completeProfiles offers the configured profile names for --profile.
 func completeProfiles(e *cliEnv) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 	return func(_ *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
-		f, err := config.Load(e.configPath)
+		f, err := config.Load(e.configPath, e.dialects.Names()...)
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveError
 		}
@@ -195,6 +196,7 @@ func rootCommand(e *cliEnv) *cobra.Command {
 	}
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.profile, "profile", "", "profile from the config file (env ACTAS_PROFILE)")
+	pf.StringVar(&g.dialect, "dialect", "", "the backend's kind: "+strings.Join(e.dialects.Names(), ", ")+" (env ACTAS_DIALECT; default appwrite)")
 	pf.StringVar(&g.endpoint, "endpoint", "", "backend endpoint, e.g. https://appwrite.example.com/v1 (env ACTAS_ENDPOINT)")
 	pf.StringVar(&g.project, "project", "", "project id (env ACTAS_PROJECT)")
 	pf.StringVar(&g.email, "email", "", "operator email (env ACTAS_EMAIL)")

@@ -9,18 +9,13 @@ import (
 	"github.com/spf13/cobra"
 
 	"actas/client"
-	"actas/client/appwrite"
 	"actas/config"
 	"actas/ui/sanitize"
 )
 
-func profileSettings(endpoint, project, email string) config.Profile {
-	return config.Profile{Dialect: "appwrite", Endpoint: endpoint, Project: project, Email: email}
-}
-
 // signedIn resumes the stored session of the settings' profile, validated by the backend.
 // An expired one is deleted and reported as "not signed in".
-func (e *cliEnv) signedIn(ctx context.Context, p config.Profile) (*appwrite.Client, client.Operator, error) {
+func (e *cliEnv) signedIn(ctx context.Context, p config.Profile) (client.Backend, client.Operator, error) {
 	if p.Endpoint == "" || p.Project == "" {
 		return nil, client.Operator{}, notSignedIn("not signed in: run actas login (or name the backend with --endpoint and --project, or --profile)")
 	}

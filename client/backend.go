@@ -96,6 +96,8 @@ type Backend interface {
 	Resume(ctx context.Context, secret string) (Operator, error)
 	// Secret is the session value to keep in the OS keyring ("" when signed out).
 	Secret() string
+	// Endpoint is the endpoint as the backend normalised it: what the keyring keys on.
+	Endpoint() string
 	// Logout ends the session on the backend and forgets it here, even on error.
 	Logout(ctx context.Context) error
 

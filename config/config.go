@@ -79,7 +79,13 @@ type rawProfile struct {
 // Load reads and validates the file at path. A missing file gives an empty
 // File and no error; anything wrong with an existing file gives an error of
 // one line naming the file, the line and the key, and no File.
-func Load(path string) (*File, error) {
+//
+// dialects are the names of the dialects the binary has (main's table); none given
+// means Appwrite alone. A profile naming another is an error at its line.
+func Load(path string, dialects ...string) (*File, error) {
+	if len(dialects) == 0 {
+		dialects = []string{defaultDialect}
+	}
 	doc, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return &File{Path: path, Profiles: map[string]Profile{}}, nil
@@ -91,13 +97,17 @@ func Load(path string) (*File, error) {
 		}
 		return nil, &fileError{path: path, msg: "cannot read: " + err.Error()}
 	}
-	return parse(path, doc)
+	return parseFor(path, doc, dialects)
 }
 
 // utf8BOM starts files saved by some Windows editors; TOML itself refuses it.
 var utf8BOM = []byte("\uFEFF")
 
 func parse(path string, doc []byte) (*File, error) {
+	return parseFor(path, doc, []string{defaultDialect})
+}
+
+func parseFor(path string, doc []byte, dialects []string) (*File, error) {
 	// Stripped before anything reads the document, so every offset, line and
 	// column below is counted in the same text (the BOM is on line 1 anyway).
 	doc = bytes.TrimPrefix(doc, utf8BOM)
@@ -111,12 +121,12 @@ func parse(path string, doc []byte) (*File, error) {
 	if err := dec.Decode(&raw); err != nil {
 		return nil, decodeError(path, doc, entries, err)
 	}
-	return validate(path, doc, entries, &raw)
+	return validate(path, doc, entries, &raw, dialects)
 }
 
 // validate turns the decoded file into a File, reporting the first problem
 // in file order.
-func validate(path string, doc []byte, entries []entry, raw *rawFile) (*File, error) {
+func validate(path string, doc []byte, entries []entry, raw *rawFile, dialects []string) (*File, error) {
 	f := &File{
 		Path:     path,
 		Profiles: make(map[string]Profile, len(raw.Profiles)),
@@ -178,7 +188,7 @@ func validate(path string, doc []byte, entries []entry, raw *rawFile) (*File, er
 		boolean("insecure", rp.Insecure, &p.Insecure)
 
 		if rp.Dialect != nil {
-			if msg := checkDialect(*rp.Dialect); msg != "" {
+			if msg := checkDialect(*rp.Dialect, dialects); msg != "" {
 				fail(at("dialect"), "%s", msg)
 			}
 		}
@@ -247,20 +257,21 @@ func validate(path string, doc []byte, entries []entry, raw *rawFile) (*File, er
 	return f, nil
 }
 
-// Dialects.
-var (
-	supportedDialects  = []string{"appwrite"}
-	recognisedDialects = []string{"ironflow", "mpdx"} // known, not implemented yet
-)
+// recognisedDialects are planned dialects a binary may not have yet.
+var recognisedDialects = []string{"appwrite", "ironflow", "mpdx"}
 
-func checkDialect(d string) string {
+// CheckDialect says in one line what is wrong with a dialect name, given the names the
+// binary has ("" when it is one of them).
+func CheckDialect(d string, supported []string) string { return checkDialect(d, supported) }
+
+func checkDialect(d string, supported []string) string {
 	switch {
-	case slices.Contains(supportedDialects, d):
+	case slices.Contains(supported, d):
 		return ""
 	case slices.Contains(recognisedDialects, d):
 		return fmt.Sprintf("dialect %s is not supported yet", d)
 	default:
-		return fmt.Sprintf("unknown dialect %s (supported: %s)", quoteValue(d), strings.Join(supportedDialects, ", "))
+		return fmt.Sprintf("unknown dialect %s (supported: %s)", quoteValue(d), strings.Join(supported, ", "))
 	}
 }
 

@@ -155,3 +155,18 @@ func TestDefaultPath(t *testing.T) {
 		t.Errorf("DefaultPath() = %q; want %q", got, want)
 	}
 }
+
+// The dialects a profile may name are the binary's (main's table).
+func TestDialectsComeFromTheTable(t *testing.T) {
+	path := writeConfig(t, "[profiles.a]\ndialect = \"ironflow\"\n")
+	if _, err := Load(path); err == nil || !strings.Contains(err.Error(), ":2: profiles.a.dialect: dialect ironflow is not supported yet") {
+		t.Fatalf("appwrite alone: %v", err)
+	}
+	f, err := Load(path, "appwrite", "ironflow")
+	if err != nil || f.Profiles["a"].Dialect != "ironflow" {
+		t.Fatalf("with ironflow: %+v %v", f, err)
+	}
+	if _, err := Load(path, "appwrite", "mpdx"); err == nil || !strings.Contains(err.Error(), "not supported yet") {
+		t.Fatalf("without ironflow: %v", err)
+	}
+}

@@ -17,6 +17,7 @@ const (
 // Environment variables read by Resolve.
 const (
 	envProfile  = "ACTAS_PROFILE"
+	envDialect  = "ACTAS_DIALECT"
 	envEndpoint = "ACTAS_ENDPOINT"
 	envProject  = "ACTAS_PROJECT"
 	envEmail    = "ACTAS_EMAIL"
@@ -37,15 +38,15 @@ type Settings struct {
 
 // Overrides are what flags and environment say; a nil pointer / empty string means "not given".
 type Overrides struct {
-	Profile, Endpoint, Project, Email string
-	ReadOnly                          *bool
-	Insecure                          *bool // --insecure
+	Profile, Dialect, Endpoint, Project, Email string
+	ReadOnly                                   *bool
+	Insecure                                   *bool // --insecure
 }
 
 // Resolve picks the profile (flag Profile > env ACTAS_PROFILE > file
 // DefaultProfile > none) and applies flag > env > profile > default for each
 // setting. The environment is read through getenv (pass os.Getenv; nil reads
-// none): ACTAS_PROFILE, ACTAS_ENDPOINT, ACTAS_PROJECT, ACTAS_EMAIL, and
+// none): ACTAS_PROFILE, ACTAS_DIALECT, ACTAS_ENDPOINT, ACTAS_PROJECT, ACTAS_EMAIL, and
 // ACTAS_READ_ONLY ("1", "true", "yes" → true; "0", "false", "no" → false, in
 // any case; anything else is an error). An empty variable is not given.
 //
@@ -136,6 +137,7 @@ func Resolve(f *File, o Overrides, getenv func(string) string) (Settings, error)
 		field, flag, env string
 		dst              *string
 	}{
+		{"dialect", o.Dialect, envDialect, &s.Profile.Dialect},
 		{"endpoint", o.Endpoint, envEndpoint, &s.Profile.Endpoint},
 		{"project", o.Project, envProject, &s.Profile.Project},
 		{"email", o.Email, envEmail, &s.Profile.Email},

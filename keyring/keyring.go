@@ -22,14 +22,24 @@ var (
 
 // Profile names one stored session: a backend and the operator signed in to it.
 type Profile struct {
+	Dialect  string // "" is Appwrite, the first dialect
 	Endpoint string
 	Project  string
 	Email    string
 }
 
-// Key is the keyring "user" of the entry. It holds no secret.
+// firstDialect is the dialect whose keys carry no prefix: they were written before
+// there were others, and must still be found.
+const firstDialect = "appwrite"
+
+// Key is the keyring "user" of the entry. It holds no secret. The dialect is part of
+// it, so that two dialects on one endpoint never share an entry.
 func (p Profile) Key() string {
-	return strings.ToLower(p.Email) + " @ " + p.Endpoint + " (" + p.Project + ")"
+	k := strings.ToLower(p.Email) + " @ " + p.Endpoint + " (" + p.Project + ")"
+	if p.Dialect != "" && p.Dialect != firstDialect {
+		k = p.Dialect + ": " + k
+	}
+	return k
 }
 
 // Entry is what a profile keeps: the session value and what is needed to resume it.

@@ -279,3 +279,21 @@ func TestLazyReachesEntriesInTheLaterStores(t *testing.T) {
 		t.Fatalf("ACTAS_KEYRING=secret-service deleted from the kernel keyring: %v", err)
 	}
 }
+
+// Appwrite's keys are what they were before there were dialects (stored sessions are
+// still found); another dialect's never equals them.
+func TestKeyNamesTheDialect(t *testing.T) {
+	old := "support@example.com @ http://127.0.0.1:9080/v1 (demo)"
+	for _, d := range []string{"", "appwrite"} {
+		p := profile
+		p.Dialect = d
+		if p.Key() != old {
+			t.Fatalf("%q: key %q, want %q", d, p.Key(), old)
+		}
+	}
+	p := profile
+	p.Dialect = "ironflow"
+	if p.Key() == old || !strings.HasPrefix(p.Key(), "ironflow: ") {
+		t.Fatalf("ironflow key %q", p.Key())
+	}
+}

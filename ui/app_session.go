@@ -49,7 +49,7 @@ func (m Model) signedIn(msg signedInMsg) (tea.Model, tea.Cmd) {
 // next start.
 func (m Model) saveSession(op client.Operator) tea.Cmd {
 	e := m.env
-	entry := keyring.Entry{Dialect: "appwrite", Endpoint: e.profile.Endpoint, Project: e.profile.Project,
+	entry := keyring.Entry{Dialect: e.profile.Dialect, Endpoint: e.profile.Endpoint, Project: e.profile.Project,
 		OperatorID: op.ID, OperatorEmail: op.Email, Secret: e.sess.Secret(), SavedAt: e.now().UTC(), Expires: e.sess.Expires()}
 	profile := e.profile
 	return func() tea.Msg {

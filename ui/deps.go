@@ -14,6 +14,8 @@ import (
 // Deps is everything the console needs from outside, wired by main.
 type Deps struct {
 	Clock func() time.Time
+	// Dialect names the backend's dialect; the keyring keys its sessions apart.
+	Dialect string
 	// Connect makes a signed-out backend client for an endpoint and project, and returns
 	// the endpoint as the client normalised it.
 	Connect func(endpoint, project string) (client.Backend, string, error)

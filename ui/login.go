@@ -201,7 +201,7 @@ func (s *loginScreen) submit() (screen, tea.Cmd) {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		op, err := sess.Login(ctx, cred)
-		profile := keyring.Profile{Endpoint: normalized, Project: project, Email: strings.ToLower(cred.Email)}
+		profile := keyring.Profile{Dialect: e.deps.Dialect, Endpoint: normalized, Project: project, Email: strings.ToLower(cred.Email)}
 		return loginDoneMsg{sess: sess, profile: profile, op: op, err: err, attempt: attempt}
 	})
 }
@@ -220,7 +220,7 @@ func (s *loginScreen) resume() tea.Cmd {
 		if err != nil {
 			return loginDoneMsg{err: err, resumed: true}
 		}
-		profile := keyring.Profile{Endpoint: normalized, Project: d.Project, Email: strings.ToLower(d.Email)}
+		profile := keyring.Profile{Dialect: e.deps.Dialect, Endpoint: normalized, Project: d.Project, Email: strings.ToLower(d.Email)}
 		if e.deps.Keyring == nil {
 			return loginDoneMsg{err: keyring.ErrNotFound, resumed: true}
 		}

@@ -292,6 +292,7 @@ func (b benchBackend) Login(context.Context, client.Credentials) (client.Operato
 func (b benchBackend) CompleteMFA(context.Context, string) (client.Operator, error) { return b.op, nil }
 func (b benchBackend) Resume(context.Context, string) (client.Operator, error)      { return b.op, nil }
 func (b benchBackend) Secret() string                                               { return "" }
+func (b benchBackend) Endpoint() string                                             { return "" }
 func (b benchBackend) Logout(context.Context) error                                 { return nil }
 func (b benchBackend) SearchSubjects(context.Context, client.SubjectQuery) (client.SubjectPage, error) {
 	return client.SubjectPage{}, nil

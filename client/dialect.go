@@ -1,0 +1,57 @@
+package client
+
+import (
+	"slices"
+	"sort"
+)
+
+// Dialect is one kind of backend: how to open one, and how the console speaks of it.
+// main builds the table of them as a literal; nothing registers itself.
+type Dialect interface {
+	Name() string // "appwrite", as profiles write it
+	Describe() Description
+	// Open makes a signed-out backend; a bad endpoint or scope is an error to show.
+	Open(cfg Config) (Backend, error)
+}
+
+// Config is what opening a backend needs.
+type Config struct {
+	Endpoint string
+	Scope    string // what a profile names besides the endpoint: Appwrite's project
+	Insecure bool   // plain http to a host that is not loopback
+	HTTP     HTTPConfig
+}
+
+// Description is how the console speaks of a dialect.
+type Description struct {
+	Title string // "Appwrite"
+	// EndpointExample is a placeholder for the endpoint field and flag help.
+	EndpointExample string
+	Scope           Field // the login form's field for Config.Scope
+	Subject         Noun  // whom the operator acts as: user/users
+}
+
+// Field is one input the console asks for.
+type Field struct {
+	Label       string // "Project"
+	Placeholder string // "project id"
+}
+
+// Noun names the subjects of a dialect in the singular and the plural.
+type Noun struct{ One, Many string }
+
+// Dialects is main's table, by name.
+type Dialects map[string]Dialect
+
+// Names are the table's names, sorted.
+func (d Dialects) Names() []string {
+	names := make([]string, 0, len(d))
+	for name := range d {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Has says whether the table holds name.
+func (d Dialects) Has(name string) bool { return slices.Contains(d.Names(), name) }

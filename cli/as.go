@@ -258,10 +258,9 @@ func (e *cliEnv) openSession(ctx context.Context, p config.Profile, policy sessi
 	}
 	sess := session.New(session.Config{Backend: c, Journal: journal, Clock: e.now, Endpoint: c.Endpoint(),
 		Project: p.Project, Policy: policy})
-	if _, err := sess.Resume(ctx, entry.Secret); err != nil {
+	if _, err := e.stored(c, p).ResumeEntry(ctx, sess, entry); err != nil {
 		journal.Close()
 		if errors.Is(err, client.ErrUnauthorized) {
-			_ = e.store.Delete(profileKey(c, p))
 			return nil, nil, notSignedIn("the stored session has expired or was revoked: run actas login")
 		}
 		return nil, nil, refused(err)

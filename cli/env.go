@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -238,12 +239,17 @@ func profileKey(c client.Backend, p config.Profile) keyring.Profile {
 	return keyring.Profile{Dialect: p.Dialect, Endpoint: c.Endpoint(), Project: p.Project, Email: strings.ToLower(p.Email)}
 }
 
+// stored is where the profile's session on backend c is kept.
+func (e *cliEnv) stored(c client.Backend, p config.Profile) session.Stored {
+	return session.Stored{Store: e.store, Profile: profileKey(c, p)}
+}
+
 // storedSession finds the keyring entry of the settings' profile.
 func (e *cliEnv) storedSession(c client.Backend, p config.Profile) (keyring.Entry, error) {
 	if p.Email == "" {
 		return keyring.Entry{}, notSignedIn("no operator email: give --email or sign in with actas login")
 	}
-	entry, err := e.store.Get(profileKey(c, p))
+	entry, err := e.stored(c, p).Entry()
 	switch {
 	case errors.Is(err, keyring.ErrNotFound):
 		return entry, notSignedIn("not signed in to %s (%s) as %s: run actas login", c.Endpoint(), p.Project, p.Email)
@@ -251,6 +257,23 @@ func (e *cliEnv) storedSession(c client.Backend, p config.Profile) (keyring.Entr
 		return entry, refused(err)
 	}
 	return entry, nil
+}
+
+// resume takes the profile's stored session up into sess: exit 3 when none is stored or
+// the backend no longer accepts it (then it is forgotten).
+func (e *cliEnv) resume(ctx context.Context, c client.Backend, p config.Profile, sess *session.Session) (client.Operator, error) {
+	entry, err := e.storedSession(c, p)
+	if err != nil {
+		return client.Operator{}, err
+	}
+	op, err := e.stored(c, p).ResumeEntry(ctx, sess, entry)
+	switch {
+	case errors.Is(err, client.ErrUnauthorized):
+		return op, notSignedIn("the stored session has expired or was revoked: run actas login")
+	case err != nil:
+		return op, refused(err)
+	}
+	return op, nil
 }
 
 // readLine reads one line of stdin (for --password-stdin).

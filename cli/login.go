@@ -10,7 +10,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"actas/client"
-	"actas/keyring"
 	"actas/session"
 	"actas/ui/sanitize"
 )
@@ -69,9 +68,7 @@ func loginCommand(e *cliEnv, g *globalFlags) *cobra.Command {
 			if err != nil {
 				return refused(err)
 			}
-			entry := keyring.Entry{Dialect: "appwrite", Endpoint: c.Endpoint(), Project: p.Project,
-				OperatorID: op.ID, OperatorEmail: op.Email, Secret: c.Secret(), SavedAt: e.now().UTC(), Expires: sess.Expires()}
-			if err := e.store.Set(profileKey(c, p), entry); err != nil {
+			if err := e.stored(c, p).Save(sess, op, e.now()); err != nil {
 				_ = sess.Logout(ctx) // a session nobody can use again is ended, not left alive
 				return refused(fmt.Errorf("signed in, but the session could not be stored in %s, so it was ended: %w", e.store.Where(), err))
 			}

@@ -56,7 +56,7 @@ func (e *cliEnv) logout(ctx context.Context, p config.Profile) error {
 	} else if !errors.Is(err, client.ErrUnauthorized) {
 		backendErr = err // unreachable: the keyring entry goes anyway, the backend session may live on
 	}
-	if err := e.store.Delete(profileKey(c, p)); err != nil {
+	if err := e.stored(c, p).Forget(); err != nil {
 		return fmt.Errorf("the keyring entry could not be deleted: %w", err)
 	}
 	j, jerr := session.OpenJournal(e.journalPath)

@@ -10,6 +10,7 @@ import (
 
 	"actas/client"
 	"actas/config"
+	"actas/session"
 	"actas/ui/sanitize"
 )
 
@@ -23,19 +24,13 @@ func (e *cliEnv) signedIn(ctx context.Context, p config.Profile) (client.Backend
 	if err != nil {
 		return nil, client.Operator{}, err
 	}
-	entry, err := e.storedSession(c, p)
-	if err != nil {
-		return nil, client.Operator{}, err
-	}
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
-	op, err := c.Resume(ctx, entry.Secret)
-	switch {
-	case errors.Is(err, client.ErrUnauthorized):
-		_ = e.store.Delete(profileKey(c, p))
-		return nil, op, notSignedIn("the stored session has expired or was revoked: run actas login")
-	case err != nil:
-		return nil, op, refused(err)
+	// A session without a journal: reading who one is journals nothing.
+	sess := session.New(session.Config{Backend: c, Clock: e.now, Endpoint: c.Endpoint(), Project: p.Project})
+	op, err := e.resume(ctx, c, p, sess)
+	if err != nil {
+		return nil, op, err
 	}
 	return c, op, nil
 }

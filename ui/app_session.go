@@ -10,7 +10,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"actas/client"
-	"actas/keyring"
 	"actas/session"
 	"actas/ui/sanitize"
 )
@@ -49,9 +48,7 @@ func (m Model) signedIn(msg signedInMsg) (tea.Model, tea.Cmd) {
 // next start.
 func (m Model) saveSession(op client.Operator) tea.Cmd {
 	e := m.env
-	entry := keyring.Entry{Dialect: e.profile.Dialect, Endpoint: e.profile.Endpoint, Project: e.profile.Project,
-		OperatorID: op.ID, OperatorEmail: op.Email, Secret: e.sess.Secret(), SavedAt: e.now().UTC(), Expires: e.sess.Expires()}
-	profile := e.profile
+	profile, sess, now := e.profile, e.sess, e.now()
 	return func() tea.Msg {
 		if e.deps.Remember != nil {
 			e.deps.Remember(session.Recent{Endpoint: profile.Endpoint, Project: profile.Project, Email: profile.Email})
@@ -59,7 +56,7 @@ func (m Model) saveSession(op client.Operator) tea.Cmd {
 		if e.deps.Keyring == nil {
 			return keyringSavedMsg{}
 		}
-		err := e.deps.Keyring.Set(profile, entry)
+		err := session.Stored{Store: e.deps.Keyring, Profile: profile}.Save(sess, op, now)
 		msg := keyringSavedMsg{err: err}
 		if e.deps.Keyring.Durable() {
 			msg.where = e.deps.Keyring.Where()

@@ -221,20 +221,10 @@ func (s *loginScreen) resume() tea.Cmd {
 			return loginDoneMsg{err: err, resumed: true}
 		}
 		profile := keyring.Profile{Dialect: e.deps.Dialect, Endpoint: normalized, Project: d.Project, Email: strings.ToLower(d.Email)}
-		if e.deps.Keyring == nil {
-			return loginDoneMsg{err: keyring.ErrNotFound, resumed: true}
-		}
-		entry, err := e.deps.Keyring.Get(profile)
-		if err != nil {
-			return loginDoneMsg{err: err, resumed: true}
-		}
 		sess := newSession(e, backend, normalized, d.Project)
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
-		op, err := sess.Resume(ctx, entry.Secret)
-		if errors.Is(err, client.ErrUnauthorized) {
-			_ = e.deps.Keyring.Delete(profile) // expired or revoked: forget it
-		}
+		op, _, err := session.Stored{Store: e.deps.Keyring, Profile: profile}.Resume(ctx, sess)
 		return loginDoneMsg{sess: sess, profile: profile, op: op, err: err, resumed: true}
 	}
 }

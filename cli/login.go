@@ -75,7 +75,7 @@ func loginCommand(e *cliEnv, g *globalFlags) *cobra.Command {
 			_ = session.SaveRecent(e.recentPath, session.Recent{Profile: p.Name, Endpoint: c.Endpoint(), Project: p.Project, Email: strings.ToLower(p.Email)})
 			say(e.stdout, "Signed in as %s on %s (%s).\n", identityText(op.Email, op.ID, op.Name), sanitize.Text(c.Endpoint()), sanitize.Text(p.Project))
 			say(e.stdout, "Session kept in %s.\n", sanitize.Text(e.store.Where()))
-			if !op.CanImpersonate {
+			if !op.CanImpersonate() {
 				say(e.stderr, "Note: this account is not an impersonator; ask an administrator for the impersonator capability.\n")
 			}
 			return nil

@@ -80,10 +80,10 @@ func whoamiCommand(e *cliEnv, g *globalFlags) *cobra.Command {
 			}
 			if asJSON {
 				return writeJSON(e.stdout, operatorJSON{SignedIn: true, ID: op.ID, Email: op.Email, Name: op.Name,
-					Impersonator: op.CanImpersonate, Endpoint: c.Endpoint(), Project: s.Profile.Project, Profile: s.Profile.Name})
+					Impersonator: op.CanImpersonate(), Endpoint: c.Endpoint(), Project: s.Profile.Project, Profile: s.Profile.Name})
 			}
 			role := "not an impersonator"
-			if op.CanImpersonate {
+			if op.CanImpersonate() {
 				role = "impersonator"
 			}
 			say(e.stdout, "%s, %s, on %s (%s)\n", identityText(op.Email, op.ID, op.Name), sanitize.Text(role),

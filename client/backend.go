@@ -18,11 +18,27 @@ type Credentials struct {
 
 // Operator is the signed-in support person.
 type Operator struct {
-	ID             string
-	Name           string
-	Email          string
-	CanImpersonate bool
+	ID    string
+	Name  string
+	Email string
+	Roles []string   // the backend's names for what the operator is, for messages
+	Can   Capability // what the backend lets them do
 }
+
+// Capability is what an operator may do; dialects map their roles onto it.
+type Capability uint8
+
+const (
+	CanRead  Capability = 1 << iota // act as a subject and read as them
+	CanWrite                        // write as them too (after elevation, as always)
+	CanAudit                        // read the backend's audit log
+)
+
+// Has says whether c includes all of x.
+func (c Capability) Has(x Capability) bool { return c&x == x }
+
+// CanImpersonate says whether the operator may act as anyone at all.
+func (o Operator) CanImpersonate() bool { return o.Can.Has(CanRead) }
 
 // Subject is someone an operator can act as: a user, or a tenant in tenant dialects.
 type Subject struct {

@@ -52,7 +52,7 @@ func (s *Session) Begin(target client.Target, reason string) (*Attempt, error) {
 	if s.state == SignedOut {
 		return nil, client.ErrNotSignedIn
 	}
-	if !s.operator.CanImpersonate {
+	if !s.operator.CanImpersonate() {
 		return nil, ErrNotOperator
 	}
 	if s.cfg.Policy.RequireReason && reason == "" {
@@ -262,6 +262,9 @@ func (s *Session) Elevate(gen int) (Active, error) {
 	}
 	if s.cfg.Policy.ReadOnly {
 		return s.activeLocked(), ErrWriteForbidden
+	}
+	if !s.operator.Can.Has(client.CanWrite) {
+		return s.activeLocked(), ErrCannotWrite
 	}
 	if !s.write {
 		sub := s.imp.Subject()

@@ -22,7 +22,7 @@ func (m Model) signedIn(msg signedInMsg) (tea.Model, tea.Cmd) {
 	}
 	m.env.operator = msg.op
 	var base screen
-	if msg.op.CanImpersonate {
+	if msg.op.CanImpersonate() {
 		base = newPicker(m.env)
 	} else {
 		base = newDenied(m.env)
@@ -303,6 +303,8 @@ func (m Model) askElevate() (tea.Model, tea.Cmd) {
 	switch {
 	case m.env.policy().ReadOnly:
 		m.say("Refused: this profile is read-only; writes cannot be allowed.", true)
+	case !m.env.operator.Can.Has(client.CanWrite):
+		m.say("Refused: "+sanitize.Text(session.ErrCannotWrite.Error())+".", true) // nothing is asked, nothing sent
 	case m.active.Write:
 		m.say("Writes are already allowed for this impersonation.", false)
 	default:

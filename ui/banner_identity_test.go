@@ -309,7 +309,7 @@ func TestBannerIdentityLongestIdentity(t *testing.T) {
 			for _, size := range identitySizes {
 				t.Run(sizeName(size), func(t *testing.T) {
 					m := New(Deps{Clock: newClock().Now})
-					m.env.operator = client.Operator{ID: demo.OperatorID, Email: demo.OperatorEmail, CanImpersonate: true}
+					m.env.operator = client.Operator{ID: demo.OperatorID, Email: demo.OperatorEmail, Can: client.CanRead | client.CanWrite | client.CanAudit}
 					m.stack = []screen{newPicker(m.env)}
 					act := session.Active{Subject: c.sub, Started: m.env.now(), Gen: 1, Reason: "HELP-4711"}
 					m.setActive(&act)

@@ -169,7 +169,7 @@ var benchNow = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
 // the picker on top holding n users and the cursor in the middle.
 func benchRoot(n int) Model {
 	m := New(Deps{Clock: func() time.Time { return benchNow }})
-	op := client.Operator{ID: "support", Email: "support@example.com", CanImpersonate: true}
+	op := client.Operator{ID: "support", Email: "support@example.com", Can: client.CanRead | client.CanWrite | client.CanAudit}
 	m.env.operator = op
 	sess := session.New(session.Config{Backend: benchBackend{op: op, sub: synthSubjects()[0]}, Clock: func() time.Time { return benchNow }})
 	if _, err := sess.Login(context.Background(), client.Credentials{}); err != nil {

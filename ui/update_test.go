@@ -17,7 +17,7 @@ import (
 func signedInModel(t *testing.T) Model {
 	t.Helper()
 	m := New(Deps{Clock: newClock().Now})
-	m.env.operator = client.Operator{ID: "op", Email: "op@example.com", CanImpersonate: true}
+	m.env.operator = client.Operator{ID: "op", Email: "op@example.com", Can: client.CanRead | client.CanWrite | client.CanAudit}
 	m.stack = []screen{newPicker(m.env)}
 	model, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	return model.(Model)

@@ -20,3 +20,21 @@ func TestDialectOpens(t *testing.T) {
 		t.Fatalf("%+v", d)
 	}
 }
+
+// Appwrite's one role: an impersonator reads and writes as users; every account reads
+// its own logs.
+func TestOperatorCapabilities(t *testing.T) {
+	yes, no := true, false
+	for _, tc := range []struct {
+		flag *bool
+		want client.Capability
+	}{
+		{&yes, client.CanRead | client.CanWrite | client.CanAudit},
+		{&no, client.CanAudit},
+		{nil, client.CanAudit},
+	} {
+		if got := (Account{ID: "a", Impersonator: tc.flag}).operator().Can; got != tc.want {
+			t.Fatalf("impersonator %v: %b, want %b", tc.flag, got, tc.want)
+		}
+	}
+}

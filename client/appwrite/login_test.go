@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -22,14 +23,14 @@ func TestLoginKeepsSessionAndVerifiesOperator(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if op.ID != demo.OperatorID || op.Email != demo.OperatorEmail || !op.CanImpersonate {
+	if op.ID != demo.OperatorID || op.Email != demo.OperatorEmail || !op.CanImpersonate() {
 		t.Fatalf("operator = %+v", op)
 	}
 	if c.Secret() == "" || strings.Contains(c.Secret(), demo.OperatorID) {
 		t.Fatalf("secret %q: want an opaque value", c.Secret())
 	}
 	got, ok := c.Operator()
-	if !ok || got != op {
+	if !ok || !reflect.DeepEqual(got, op) {
 		t.Fatalf("Operator() = %+v, %v", got, ok)
 	}
 }

@@ -112,7 +112,13 @@ func (a Account) subject() client.Subject {
 }
 
 func (a Account) operator() client.Operator {
-	return client.Operator{ID: a.ID, Name: a.Name, Email: a.Email, CanImpersonate: a.Impersonator != nil && *a.Impersonator}
+	// Any account reads its own logs; an impersonator acts as users, reading and writing.
+	op := client.Operator{ID: a.ID, Name: a.Name, Email: a.Email, Can: client.CanAudit}
+	if a.Impersonator != nil && *a.Impersonator {
+		op.Can |= client.CanRead | client.CanWrite
+		op.Roles = []string{"impersonator"}
+	}
+	return op
 }
 
 func (l logEntry) entry() client.AuditEntry {

@@ -79,7 +79,7 @@ func TestNonImpersonatorCannotListUsers(t *testing.T) {
 	b := startDemo(t, demo.Options{})
 	c := b.client(t, nil)
 	op, err := c.Login(ctx, client.Credentials{Email: demo.ViewerEmail, Password: demo.ViewerPassword})
-	if err != nil || op.CanImpersonate {
+	if err != nil || op.CanImpersonate() {
 		t.Fatalf("viewer: %+v %v", op, err)
 	}
 	_, err = c.SearchSubjects(ctx, client.SubjectQuery{Search: "ada"})

@@ -156,6 +156,9 @@ type Exchange struct {
 type Impersonation interface {
 	Subject() Subject
 	Target() Target
+	// Expires is when the backend stops acting as the subject by itself (an MPDX JWT's
+	// exp); zero when only the console's own limits end it.
+	Expires() time.Time
 	// Overview reads, as the subject, what the console shows of them.
 	Overview(ctx context.Context) (Overview, error)
 	Do(ctx context.Context, req Request) (Response, error)

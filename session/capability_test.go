@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"actas/client"
 	"actas/demo"
@@ -53,5 +54,56 @@ func TestCapabilities(t *testing.T) {
 	if !all.Has(client.CanRead|client.CanWrite) || client.CanRead.Has(client.CanWrite) || !(client.Operator{Can: client.CanRead}).CanImpersonate() ||
 		(client.Operator{Can: client.CanAudit}).CanImpersonate() {
 		t.Fatal("capability arithmetic")
+	}
+}
+
+// expiring is a backend whose impersonations end by themselves at a set time (an MPDX
+// JWT's exp).
+type expiring struct {
+	client.Backend
+	at time.Time
+}
+
+type expiringImp struct {
+	client.Impersonation
+	at time.Time
+}
+
+func (i expiringImp) Expires() time.Time { return i.at }
+
+func (b expiring) Impersonate(ctx context.Context, t client.Target, o client.ImpersonateOptions) (client.Impersonation, error) {
+	imp, err := b.Backend.Impersonate(ctx, t, o)
+	if err != nil {
+		return nil, err
+	}
+	return expiringImp{imp, b.at}, nil
+}
+
+// An impersonation the backend ends by itself stops a margin before that, when it comes
+// before the profile's limits, and says why.
+func TestTheBackendsExpiryIsTheDeadline(t *testing.T) {
+	now := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
+	clock := func() time.Time { return now }
+	f := newFixtureWith(t, Policy{IdleTimeout: 15 * time.Minute, MaxDuration: time.Hour}, clock)
+	f.sess.cfg.Backend = expiring{f.sess.cfg.Backend, now.Add(10 * time.Minute)}
+	f.login(t, demo.OperatorEmail, demo.OperatorPassword)
+	act, err := f.sess.Impersonate(ctx, client.Target{Kind: client.ByID, Value: demo.AdaID}, "HELP-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := now.Add(10*time.Minute - ExpiryMargin); !act.Deadline.Equal(want) || act.Ending != "the backend's impersonation expires" {
+		t.Fatalf("deadline %v (%s), want %v", act.Deadline, act.Ending, want)
+	}
+	now = now.Add(10*time.Minute - ExpiryMargin)
+	if stopped, why := f.sess.CheckExpiry(); !stopped || why != "the backend's impersonation expires" {
+		t.Fatalf("stopped %v (%s)", stopped, why)
+	}
+	// A later expiry leaves the profile's limits in charge.
+	g := newFixtureWith(t, Policy{IdleTimeout: 15 * time.Minute}, clock)
+	g.sess.cfg.Backend = expiring{g.sess.cfg.Backend, now.Add(2 * time.Hour)}
+	g.login(t, demo.OperatorEmail, demo.OperatorPassword)
+	act, err = g.sess.Impersonate(ctx, client.Target{Kind: client.ByID, Value: demo.AdaID}, "HELP-1")
+	if err != nil || !act.Deadline.Equal(now.Add(15*time.Minute)) {
+		t.Fatalf("deadline %v %v", act.Deadline, err)
 	}
 }

@@ -235,7 +235,7 @@ func (s *Session) Active() (Active, bool) {
 func (s *Session) activeLocked() Active {
 	a := Active{Subject: s.imp.Subject(), Target: s.imp.Target(), Reason: s.current.reason, Started: s.started,
 		Gen: s.gen, Write: s.write}
-	a.Deadline, a.Ending = s.cfg.Policy.deadline(s.started, s.active)
+	a.Deadline, a.Ending = s.cfg.Policy.deadline(s.started, s.active, s.imp.Expires())
 	return a
 }
 
@@ -312,7 +312,7 @@ func (s *Session) expireLocked() (bool, string) {
 	if s.state != Impersonating {
 		return false, ""
 	}
-	at, why := s.cfg.Policy.deadline(s.started, s.active)
+	at, why := s.cfg.Policy.deadline(s.started, s.active, s.imp.Expires())
 	if at.IsZero() || s.cfg.Clock().Before(at) {
 		return false, ""
 	}

@@ -27,12 +27,22 @@ var (
 	ErrExpired          = errors.New("the impersonation has reached its time limit")
 )
 
-// deadline is when the current impersonation ends by itself, and why; zero when never.
-func (p Policy) deadline(started, lastActive time.Time) (time.Time, string) {
+// ExpiryMargin is how long before the backend's own end of an impersonation the console
+// stops it: an answer that comes back after the backend stopped would not be theirs.
+const ExpiryMargin = 30 * time.Second
+
+// deadline is when the current impersonation ends by itself, and why; zero when never:
+// the earliest of the profile's limits and the backend's expiry less ExpiryMargin.
+func (p Policy) deadline(started, lastActive, expires time.Time) (time.Time, string) {
 	var at time.Time
 	var why string
+	if !expires.IsZero() {
+		at, why = expires.Add(-ExpiryMargin), "the backend's impersonation expires"
+	}
 	if p.IdleTimeout > 0 {
-		at, why = lastActive.Add(p.IdleTimeout), "idle for "+p.IdleTimeout.String()
+		if limit := lastActive.Add(p.IdleTimeout); at.IsZero() || limit.Before(at) {
+			at, why = limit, "idle for "+p.IdleTimeout.String()
+		}
 	}
 	if p.MaxDuration > 0 {
 		if limit := started.Add(p.MaxDuration); at.IsZero() || limit.Before(at) {

@@ -315,6 +315,7 @@ type benchImpersonation struct{ sub client.Subject }
 
 func (i benchImpersonation) Subject() client.Subject { return i.sub }
 func (i benchImpersonation) Target() client.Target   { return client.Target{Value: i.sub.ID} }
+func (i benchImpersonation) Expires() time.Time      { return time.Time{} }
 func (i benchImpersonation) Overview(context.Context) (client.Overview, error) {
 	return client.Overview{Subject: i.sub}, nil
 }

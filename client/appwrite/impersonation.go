@@ -117,6 +117,10 @@ func verify(target client.Target, op client.Operator, acct Account) error {
 func (imp *Impersonation) Subject() client.Subject { return imp.subject }
 
 // Target is how the effective user was named.
+// Expires is zero: an Appwrite impersonation lasts as long as the operator's session;
+// only the console's limits end it.
+func (imp *Impersonation) Expires() time.Time { return time.Time{} }
+
 func (imp *Impersonation) Target() client.Target { return imp.target }
 
 // Operator is who is acting.

@@ -6,8 +6,8 @@ import (
 	"time"
 )
 
-// Sentinels for errors.Is. A backend error (*Error) matches the ones its status and type
-// imply; transport problems wrap the others.
+// Sentinels for errors.Is. A backend error (*Error) matches the ones its status implies
+// and the kind its dialect read from the body; transport problems wrap the others.
 var (
 	ErrUnauthorized = errors.New("not signed in or session expired")
 	ErrForbidden    = errors.New("forbidden")
@@ -16,6 +16,8 @@ var (
 	ErrRateLimited  = errors.New("rate limited")
 	ErrMFARequired  = errors.New("a second factor is required")
 	ErrBlocked      = errors.New("account blocked")
+	ErrBadPassword  = errors.New("wrong email or password")
+	ErrBadCode      = errors.New("the second-factor code is not valid")
 	ErrServer       = errors.New("backend error")
 
 	ErrTimeout     = errors.New("request timed out")
@@ -29,9 +31,12 @@ var (
 // Error is an error answer from a backend.
 type Error struct {
 	Status     int
-	Type       string // the backend's error type, e.g. user_invalid_credentials
+	Type       string // the backend's own name for the error, as it sent it
 	Message    string // server text: sanitise before drawing it
 	RetryAfter time.Duration
+	// Kind is the sentinel the dialect reads Type as (ErrMFARequired, ErrBlocked,
+	// ErrBadPassword, ErrBadCode); nil when the status says it all.
+	Kind error
 }
 
 func (e *Error) Error() string {
@@ -48,15 +53,14 @@ func (e *Error) Error() string {
 	return msg
 }
 
-// Is maps the status and type to the sentinels.
+// Is maps the status and the kind to the sentinels.
 func (e *Error) Is(target error) bool {
+	if e.Kind != nil && target == e.Kind {
+		return true
+	}
 	switch target {
-	case ErrMFARequired:
-		return e.Type == "user_more_factors_required"
 	case ErrUnauthorized:
-		return e.Status == 401 && e.Type != "user_more_factors_required"
-	case ErrBlocked:
-		return e.Type == "user_blocked"
+		return e.Status == 401 && e.Kind != ErrMFARequired // a pending factor is not signed out
 	case ErrForbidden:
 		return e.Status == 403
 	case ErrNotFound:

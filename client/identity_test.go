@@ -46,3 +46,20 @@ func TestTargetCheck(t *testing.T) {
 		}
 	}
 }
+
+// A backend error matches the kind its dialect read from the body, and the status's
+// sentinels; a pending second factor is not "signed out".
+func TestErrorKinds(t *testing.T) {
+	mfa := &Error{Status: 401, Type: "whatever_the_backend_says", Kind: ErrMFARequired}
+	if !errors.Is(mfa, ErrMFARequired) || errors.Is(mfa, ErrUnauthorized) || errors.Is(mfa, ErrBlocked) {
+		t.Fatal("mfa")
+	}
+	blocked := &Error{Status: 401, Kind: ErrBlocked}
+	if !errors.Is(blocked, ErrBlocked) || !errors.Is(blocked, ErrUnauthorized) {
+		t.Fatal("blocked")
+	}
+	plain := &Error{Status: 409, Type: "user_blocked"} // a type alone means nothing here
+	if errors.Is(plain, ErrBlocked) || !errors.Is(plain, ErrConflict) {
+		t.Fatal("plain")
+	}
+}

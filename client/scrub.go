@@ -4,14 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
+	"slices"
 )
 
-// passwordFields are the User model's password hash fields: never shown, never kept.
-var passwordFields = []string{"password", "hash", "hashOptions"}
-
-// ScrubPasswordFields removes password hash fields from every object of a JSON body.
-// A body that is not JSON is returned unchanged. Key order is kept.
-func ScrubPasswordFields(body []byte) []byte {
+// ScrubFields removes the fields a dialect names as secrets (Appwrite's password hashes,
+// MPDX's json_web_token) from every object of a JSON body, at any depth. A body that is
+// not JSON is returned unchanged; JSON that cannot be read whole is withheld. Key order
+// is kept.
+func ScrubFields(body []byte, fields []string) []byte {
 	trimmed := bytes.TrimSpace(body)
 	if len(trimmed) == 0 || (trimmed[0] != '{' && trimmed[0] != '[') {
 		return body
@@ -19,14 +19,14 @@ func ScrubPasswordFields(body []byte) []byte {
 	dec := json.NewDecoder(bytes.NewReader(trimmed))
 	dec.UseNumber()
 	var out bytes.Buffer
-	if err := scrubValue(dec, &out); err != nil || dec.More() {
-		return []byte(`{"error":"response withheld: not valid JSON, so it could not be checked for hash fields"}`)
+	if err := scrubValue(dec, &out, fields); err != nil || dec.More() {
+		return []byte(`{"error":"response withheld: not valid JSON, so it could not be checked for credential fields"}`)
 	}
 	return out.Bytes()
 }
 
-// scrubValue copies one JSON value token by token, skipping password fields of objects.
-func scrubValue(dec *json.Decoder, out *bytes.Buffer) error {
+// scrubValue copies one JSON value token by token, skipping the secret fields of objects.
+func scrubValue(dec *json.Decoder, out *bytes.Buffer, fields []string) error {
 	tok, err := dec.Token()
 	if err != nil {
 		return err
@@ -43,7 +43,7 @@ func scrubValue(dec *json.Decoder, out *bytes.Buffer) error {
 					return err
 				}
 				key, _ := keyTok.(string)
-				if isPasswordField(key) {
+				if slices.Contains(fields, key) {
 					var skip json.RawMessage
 					if err := dec.Decode(&skip); err != nil {
 						return err
@@ -57,7 +57,7 @@ func scrubValue(dec *json.Decoder, out *bytes.Buffer) error {
 				k, _ := json.Marshal(key)
 				out.Write(k)
 				out.WriteByte(':')
-				if err := scrubValue(dec, out); err != nil {
+				if err := scrubValue(dec, out, fields); err != nil {
 					return err
 				}
 			}
@@ -71,7 +71,7 @@ func scrubValue(dec *json.Decoder, out *bytes.Buffer) error {
 				if i > 0 {
 					out.WriteByte(',')
 				}
-				if err := scrubValue(dec, out); err != nil {
+				if err := scrubValue(dec, out, fields); err != nil {
 					return err
 				}
 			}
@@ -87,24 +87,10 @@ func scrubValue(dec *json.Decoder, out *bytes.Buffer) error {
 	return nil
 }
 
-func isPasswordField(k string) bool {
-	for _, f := range passwordFields {
-		if k == f {
-			return true
-		}
-	}
-	return false
-}
-
-// credentialHeaders are response headers that hand out session values.
-var credentialHeaders = []string{"Set-Cookie", "X-Fallback-Cookies"}
-
-// WithoutCredentials copies response headers without the ones that carry credentials.
+// WithoutCredentials copies response headers without the ones that carry credentials:
+// every name the debug log redacts (cookies, sessions, tokens, keys…).
 func WithoutCredentials(h http.Header) http.Header {
 	out := h.Clone()
-	for _, k := range credentialHeaders {
-		out.Del(k)
-	}
 	for k := range out {
 		if sensitive(k) {
 			out.Del(k)

@@ -7,6 +7,9 @@ import (
 	"testing"
 )
 
+// hashFields are Appwrite's, as its dialect names them.
+var hashFields = []string{"password", "hash", "hashOptions"}
+
 func TestScrubPasswordFields(t *testing.T) {
 	cases := map[string]string{
 		`{"$id":"a","password":"$argon2id$x","hash":"argon2","hashOptions":{"type":"argon2"},"name":"A"}`: `{"$id":"a","name":"A"}`,
@@ -17,12 +20,12 @@ func TestScrubPasswordFields(t *testing.T) {
 		`  {"a":1}`: `{"a":1}`,
 	}
 	for in, want := range cases {
-		if got := string(ScrubPasswordFields([]byte(in))); got != want {
+		if got := string(ScrubFields([]byte(in), hashFields)); got != want {
 			t.Errorf("%s\n got %s\nwant %s", in, got, want)
 		}
 	}
 	for _, broken := range []string{`{"password":"secret"`, `{"a":1} {"password":"x"}`} {
-		if got := string(ScrubPasswordFields([]byte(broken))); strings.Contains(got, "secret") || strings.Contains(got, "password") {
+		if got := string(ScrubFields([]byte(broken), hashFields)); strings.Contains(got, "secret") || strings.Contains(got, "password") {
 			t.Errorf("broken JSON %s came back as %s", broken, got)
 		}
 	}
@@ -48,5 +51,17 @@ func TestRedactURL(t *testing.T) {
 	got := RedactURL(u)
 	if strings.Contains(got, "s3") || strings.Contains(got, "=j") || !strings.Contains(got, "search=ada") || !strings.Contains(got, "impersonateUserId=ada") {
 		t.Fatalf("got %s", got)
+	}
+}
+
+// Each dialect names its own secrets: an MPDX token is scrubbed like a password hash.
+func TestScrubFieldsTakesTheDialectsList(t *testing.T) {
+	in := `{"data":{"id":"u1","attributes":{"json_web_token":"eyJhbGciOi.x.y","name":"Ada"}},"included":[{"json_web_token":"eyJ.z"}]}`
+	got := string(ScrubFields([]byte(in), []string{"json_web_token"}))
+	if strings.Contains(got, "eyJ") || !strings.Contains(got, `"name":"Ada"`) {
+		t.Fatalf("got %s", got)
+	}
+	if got := string(ScrubFields([]byte(in), hashFields)); !strings.Contains(got, "eyJ") {
+		t.Fatalf("another dialect's list removed the token: %s", got)
 	}
 }

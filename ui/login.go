@@ -268,9 +268,9 @@ func loginError(err error, resumed bool) sanitize.Safe {
 		prefix = "Could not resume the stored session: "
 	}
 	switch {
-	case errors.As(err, &apiErr) && apiErr.Type == "user_invalid_credentials":
+	case errors.Is(err, client.ErrBadPassword):
 		return "Wrong email or password."
-	case errors.As(err, &apiErr) && apiErr.Type == "user_invalid_token":
+	case errors.Is(err, client.ErrBadCode):
 		return "That code is not valid: check the authenticator's clock and try the next code."
 	case errors.Is(err, client.ErrBlocked):
 		return "This account is blocked."

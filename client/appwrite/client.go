@@ -152,6 +152,14 @@ func send(r *resty.Request, method, path string, out any) (*resty.Response, erro
 	return resp, nil
 }
 
+// errorKinds are the Appwrite error types the console tells apart.
+var errorKinds = map[string]error{
+	"user_more_factors_required": client.ErrMFARequired,
+	"user_blocked":               client.ErrBlocked,
+	"user_invalid_credentials":   client.ErrBadPassword,
+	"user_invalid_token":         client.ErrBadCode,
+}
+
 // decodeError reads Appwrite's error JSON; a body that is not one still gives the status.
 func decodeError(resp *resty.Response) error {
 	e := &client.Error{Status: resp.StatusCode(), RetryAfter: client.RetryAfter(resp.Header())}
@@ -160,7 +168,7 @@ func decodeError(resp *resty.Response) error {
 		Type    string `json:"type"`
 	}
 	if json.Unmarshal(resp.Body(), &body) == nil && (body.Message != "" || body.Type != "") {
-		e.Message, e.Type = body.Message, body.Type
+		e.Message, e.Type, e.Kind = body.Message, body.Type, errorKinds[body.Type]
 	} else {
 		e.Message = http.StatusText(resp.StatusCode())
 	}

@@ -2,6 +2,9 @@ package appwrite
 
 import "actas/client"
 
+// SecretFields are the User model's password hash fields: never shown, never kept.
+var SecretFields = []string{"password", "hash", "hashOptions"}
+
 // Dialect is Appwrite's entry in main's table.
 type Dialect struct{}
 

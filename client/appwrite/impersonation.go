@@ -294,7 +294,7 @@ func (imp *Impersonation) Do(ctx context.Context, req client.Request) (client.Re
 	if resp != nil && resp.RawResponse != nil {
 		out.Status = resp.StatusCode()
 		out.Header = client.WithoutCredentials(resp.Header())
-		out.Body = client.ScrubPasswordFields(resp.Body())
+		out.Body = client.ScrubFields(resp.Body(), SecretFields)
 	}
 	return out, err
 }

@@ -256,7 +256,7 @@ func (e *cliEnv) openSession(ctx context.Context, p config.Profile, policy sessi
 	if err != nil {
 		return nil, nil, err
 	}
-	sess := session.New(session.Config{Backend: c, Journal: journal, Clock: e.now, Endpoint: c.Endpoint(),
+	sess := session.New(session.Config{Backend: c, Dialect: p.Dialect, Journal: journal, Clock: e.now, Endpoint: c.Endpoint(),
 		Project: p.Project, Policy: policy})
 	if _, err := e.stored(c, p).ResumeEntry(ctx, sess, entry); err != nil {
 		journal.Close()

@@ -48,7 +48,7 @@ func loginCommand(e *cliEnv, g *globalFlags) *cobra.Command {
 				return err
 			}
 			defer journal.Close()
-			sess := session.New(session.Config{Backend: c, Journal: journal, Clock: e.now, Endpoint: c.Endpoint(), Project: p.Project})
+			sess := session.New(session.Config{Backend: c, Dialect: p.Dialect, Journal: journal, Clock: e.now, Endpoint: c.Endpoint(), Project: p.Project})
 			ctx, cancel := context.WithTimeout(cmd.Context(), 60*time.Second)
 			defer cancel()
 			op, err := sess.Login(ctx, client.Credentials{Email: p.Email, Password: password})

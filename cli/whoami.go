@@ -27,7 +27,7 @@ func (e *cliEnv) signedIn(ctx context.Context, p config.Profile) (client.Backend
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	// A session without a journal: reading who one is journals nothing.
-	sess := session.New(session.Config{Backend: c, Clock: e.now, Endpoint: c.Endpoint(), Project: p.Project})
+	sess := session.New(session.Config{Backend: c, Dialect: p.Dialect, Clock: e.now, Endpoint: c.Endpoint(), Project: p.Project})
 	op, err := e.resume(ctx, c, p, sess)
 	if err != nil {
 		return nil, op, err

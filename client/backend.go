@@ -61,7 +61,7 @@ type Subject struct {
 type SubjectQuery struct {
 	Search string
 	Limit  int    // 0: the backend's default page size
-	After  string // cursor: the last subject id of the previous page
+	After  string // the previous page's Next: opaque, only its backend reads it
 }
 
 // SubjectPage is one page of a search. Total counts all matches, up to a backend cap;
@@ -82,6 +82,13 @@ type AuditEntry struct {
 	ActorName  string
 	IP         string
 	Client     string
+	// What an impersonated request did, where the backend records it (Ironflow's
+	// platform.impersonated events); empty otherwise.
+	Target string // the subject acted as
+	Scope  string // where in it: an environment
+	Method string
+	Path   string
+	Status int
 }
 
 // Request is a raw request made as the subject; Path is relative to the endpoint.

@@ -35,12 +35,12 @@ func TestCheckIdentity(t *testing.T) {
 }
 
 func TestTargetCheck(t *testing.T) {
-	for _, ok := range []Target{{ByID, "ada"}, {ByEmail, "ada@example.com"}, {ByPhone, "+14155550100"}} {
+	for _, ok := range []Target{{Kind: ByID, Value: "ada"}, {Kind: ByEmail, Value: "ada@example.com"}, {Kind: ByPhone, Value: "+14155550100"}} {
 		if err := ok.Check(); err != nil {
 			t.Errorf("%v: %v", ok, err)
 		}
 	}
-	for _, bad := range []Target{{ByID, "ada\x1b[2J"}, {ByID, ""}, {ByEmail, "ada@example.com (ada)"}, {ByPhone, "+1 415"}} {
+	for _, bad := range []Target{{Kind: ByID, Value: "ada\x1b[2J"}, {Kind: ByID, Value: ""}, {Kind: ByEmail, Value: "ada@example.com (ada)"}, {Kind: ByPhone, Value: "+1 415"}} {
 		if err := bad.Check(); !errors.Is(err, ErrMalformed) {
 			t.Errorf("%v accepted", bad)
 		}

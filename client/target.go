@@ -31,6 +31,9 @@ func (k TargetKind) String() string {
 type Target struct {
 	Kind  TargetKind
 	Value string
+	// Scope is where in the subject to act, for dialects whose subjects have several
+	// places (an Ironflow tenant's environment); "" otherwise.
+	Scope string
 }
 
 func (t Target) String() string { return t.Kind.String() + " " + t.Value }
@@ -52,16 +55,16 @@ func ParseTarget(s string) (Target, error) {
 		if !e164.MatchString(s) {
 			return Target{}, fmt.Errorf("%q is not an E.164 phone number (e.g. +14155550100)", s)
 		}
-		return Target{ByPhone, s}, nil
+		return Target{Kind: ByPhone, Value: s}, nil
 	case strings.Contains(s, "@"):
 		if at := strings.LastIndex(s, "@"); at == 0 || at == len(s)-1 || strings.ContainsAny(s, " \t") {
 			return Target{}, fmt.Errorf("%q is not an email address", s)
 		}
-		return Target{ByEmail, s}, nil
+		return Target{Kind: ByEmail, Value: s}, nil
 	case strings.ContainsAny(s, " \t/?#"):
 		return Target{}, fmt.Errorf("%q is not a user id", s)
 	}
-	return Target{ByID, s}, nil
+	return Target{Kind: ByID, Value: s}, nil
 }
 
 // hidden says whether r cannot be seen in a target as typed: control characters, format

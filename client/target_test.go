@@ -4,10 +4,10 @@ import "testing"
 
 func TestParseTarget(t *testing.T) {
 	good := map[string]Target{
-		"ada":                   {ByID, "ada"},
-		" 6650aa01c3f2e9a1b2c3": {ByID, "6650aa01c3f2e9a1b2c3"},
-		"ada@example.com":       {ByEmail, "ada@example.com"},
-		"+14155550100":          {ByPhone, "+14155550100"},
+		"ada":                   {Kind: ByID, Value: "ada"},
+		" 6650aa01c3f2e9a1b2c3": {Kind: ByID, Value: "6650aa01c3f2e9a1b2c3"},
+		"ada@example.com":       {Kind: ByEmail, Value: "ada@example.com"},
+		"+14155550100":          {Kind: ByPhone, Value: "+14155550100"},
 	}
 	for in, want := range good {
 		if got, err := ParseTarget(in); err != nil || got != want {

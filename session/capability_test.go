@@ -107,3 +107,35 @@ func TestTheBackendsExpiryIsTheDeadline(t *testing.T) {
 		t.Fatalf("deadline %v %v", act.Deadline, err)
 	}
 }
+
+// Every journal line names the dialect, and each line of an impersonation its scope.
+func TestJournalLinesCarryDialectAndScope(t *testing.T) {
+	f := newFixture(t)
+	f.sess.cfg.Dialect = "appwrite"
+	f.login(t, demo.OperatorEmail, demo.OperatorPassword)
+	act, err := f.sess.Impersonate(ctx, client.Target{Kind: client.ByID, Value: demo.AdaID, Scope: "env_staging"}, "HELP-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.sess.Do(ctx, act.Gen, client.Request{Method: "GET", Path: "/account"}, ""); err != nil {
+		t.Fatal(err)
+	}
+	f.sess.Stop(StopKey)
+	seen := map[string]bool{}
+	for _, e := range f.events(t) {
+		if e.Dialect != "appwrite" {
+			t.Fatalf("%s without the dialect: %+v", e.Event, e)
+		}
+		if e.Impersonation != "" {
+			if e.Scope != "env_staging" {
+				t.Fatalf("%s without the scope: %+v", e.Event, e)
+			}
+			seen[e.Event] = true
+		}
+	}
+	for _, ev := range []string{EventImpersonateStart, EventRequest, EventResponse, EventImpersonateStop} {
+		if !seen[ev] {
+			t.Fatalf("no %s line among %v", ev, seen)
+		}
+	}
+}

@@ -70,7 +70,7 @@ func (s *Session) Begin(target client.Target, reason string) (*Attempt, error) {
 }
 
 func namedEntry(target client.Target, reason string) Entry {
-	return Entry{NamedBy: target.Kind.String(), NamedAs: target.Value, Reason: reason}
+	return Entry{NamedBy: target.Kind.String(), NamedAs: target.Value, Scope: target.Scope, Reason: reason}
 }
 
 // Verify runs an attempt: the backend must confirm it acts as the target before anything
@@ -197,7 +197,7 @@ func (s *Session) observe(att *attempt, x client.Exchange) {
 
 // entry is a journal line about a request of this attempt.
 func (att *attempt) entry(event string, x client.Exchange) Entry {
-	e := Entry{Event: event, Impersonation: att.id, Seq: x.Seq, Reason: att.reason}
+	e := Entry{Event: event, Impersonation: att.id, Scope: att.target.Scope, Seq: x.Seq, Reason: att.reason}
 	if att.subject.ID != "" {
 		e.Target, e.TargetName = att.subject.ID, att.subject.Email
 	} else { // the verification itself: who was asked for
@@ -268,7 +268,7 @@ func (s *Session) Elevate(gen int) (Active, error) {
 	}
 	if !s.write {
 		sub := s.imp.Subject()
-		if err := s.journal(Entry{Event: EventElevate, Impersonation: s.current.id, Target: sub.ID, TargetName: sub.Email, Reason: s.current.reason}); err != nil {
+		if err := s.journal(Entry{Event: EventElevate, Impersonation: s.current.id, Scope: s.current.target.Scope, Target: sub.ID, TargetName: sub.Email, Reason: s.current.reason}); err != nil {
 			s.stopLocked(StopError, journalFailure)
 			return Active{}, err
 		}
@@ -368,7 +368,7 @@ func (s *Session) stopLocked(why StopReason, detail string) bool {
 	s.state = SignedIn
 	s.write = false
 	s.ended = Ending{Gen: s.gen, Why: why, Detail: detail}
-	err := s.journal(Entry{Event: EventImpersonateStop, Impersonation: att.id, Target: sub.ID, TargetName: sub.Email,
+	err := s.journal(Entry{Event: EventImpersonateStop, Impersonation: att.id, Scope: att.target.Scope, Target: sub.ID, TargetName: sub.Email,
 		Why: string(why), Detail: detail, Reason: att.reason, DurationMS: s.cfg.Clock().Sub(s.started).Milliseconds()})
 	if err != nil {
 		s.ended.JournalErr = err
@@ -451,7 +451,7 @@ func (s *Session) Do(ctx context.Context, gen int, req client.Request, typed str
 		if clean, err := client.CleanPath(req.Path); err == nil {
 			path = clean
 		}
-		line := Entry{Event: EventRequestIntent, Impersonation: att.id, Method: strings.ToUpper(req.Method),
+		line := Entry{Event: EventRequestIntent, Impersonation: att.id, Scope: att.target.Scope, Method: strings.ToUpper(req.Method),
 			Path: client.RedactPath(path), Target: sub.ID, TargetName: sub.Email, Reason: att.reason}
 		if refusal != nil {
 			line.Event, line.Why = EventRequestRefused, refusal.Error()

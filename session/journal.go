@@ -42,12 +42,14 @@ func journalErr(cause error) error { return fmt.Errorf("%w: %w", ErrJournal, cau
 type Entry struct {
 	Time       time.Time `json:"time"`
 	Event      string    `json:"event"`
+	Dialect    string    `json:"dialect,omitempty"` // the backend's kind
 	Backend    string    `json:"backend,omitempty"`
 	Project    string    `json:"project,omitempty"`
 	Operator   string    `json:"operator,omitempty"` // email
 	OperatorID string    `json:"operatorId,omitempty"`
 	Target     string    `json:"target,omitempty"` // the effective user's id
 	TargetName string    `json:"targetEmail,omitempty"`
+	Scope      string    `json:"scope,omitempty"` // where in the target the operator acts: an environment
 	NamedBy    string    `json:"namedBy,omitempty"` // how the operator named the target: id, email or phone
 	NamedAs    string    `json:"namedAs,omitempty"` // what the operator typed
 	Reason     string    `json:"reason,omitempty"`

@@ -47,6 +47,7 @@ var (
 // Config wires a session.
 type Config struct {
 	Backend  client.Backend
+	Dialect  string   // the backend's kind, on every journal line
 	Journal  *Journal // nil: no journal (tests of other layers)
 	Clock    func() time.Time
 	Endpoint string
@@ -138,7 +139,7 @@ func (s *Session) journal(e Entry) error {
 		return nil
 	}
 	e.Time = s.cfg.Clock().UTC()
-	e.Backend, e.Project = s.cfg.Endpoint, s.cfg.Project
+	e.Dialect, e.Backend, e.Project = s.cfg.Dialect, s.cfg.Endpoint, s.cfg.Project
 	if e.Operator == "" {
 		e.Operator, e.OperatorID = s.operator.Email, s.operator.ID
 	}

@@ -49,7 +49,7 @@ type Entry struct {
 	OperatorID string    `json:"operatorId,omitempty"`
 	Target     string    `json:"target,omitempty"` // the effective user's id
 	TargetName string    `json:"targetEmail,omitempty"`
-	Scope      string    `json:"scope,omitempty"` // where in the target the operator acts: an environment
+	Scope      string    `json:"scope,omitempty"`   // where in the target the operator acts: an environment
 	NamedBy    string    `json:"namedBy,omitempty"` // how the operator named the target: id, email or phone
 	NamedAs    string    `json:"namedAs,omitempty"` // what the operator typed
 	Reason     string    `json:"reason,omitempty"`

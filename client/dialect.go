@@ -29,6 +29,21 @@ type Description struct {
 	EndpointExample string
 	Scope           Field // the login form's field for Config.Scope
 	Subject         Noun  // whom the operator acts as: user/users
+	// Actions are the actions menu: reads as the subject, paths relative to the endpoint.
+	Actions []Action
+	// ExamplePath is the request console's first path (a read as the subject).
+	ExamplePath string
+	// BasePath is the endpoint's own path ("/v1"): a path written from the server's root
+	// loses it, since the endpoint already ends in it.
+	BasePath string
+	// AccessHelp is the denied screen's advice to an operator who may not act as anyone,
+	// a line each; "{id}" stands for their id.
+	AccessHelp []string
+}
+
+// Action is one entry of the actions menu.
+type Action struct {
+	Label, Method, Path string
 }
 
 // Field is one input the console asks for.

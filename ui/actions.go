@@ -12,16 +12,14 @@ type action struct {
 	label, method, path string
 }
 
-// actionsMenu lists what can be read as the user, and the request console. Every entry
-// goes through the impersonating session.
-var actionsMenu = []action{
-	{"Account", "GET", "/account"},
-	{"Preferences", "GET", "/account/prefs"},
-	{"Sessions", "GET", "/account/sessions"},
-	{"Identities", "GET", "/account/identities"},
-	{"MFA factors", "GET", "/account/mfa/factors"},
-	{"Their logs", "GET", "/account/logs"},
-	{"Request console", "", ""},
+// actionsMenu lists what the dialect reads as the subject, and the request console.
+// Every entry goes through the impersonating session.
+func actionsMenu(e *env) []action {
+	var menu []action
+	for _, a := range e.deps.Description.Actions {
+		menu = append(menu, action{a.Label, a.Method, a.Path})
+	}
+	return append(menu, action{"Request console", "", ""})
 }
 
 type actionsScreen struct {
@@ -49,11 +47,11 @@ func (a *actionsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case key.Matches(msg2, k.Nav.Up):
 		a.cursor = max(0, a.cursor-1)
 	case key.Matches(msg2, k.Nav.Down):
-		a.cursor = min(len(actionsMenu)-1, a.cursor+1)
+		a.cursor = min(len(actionsMenu(a.env))-1, a.cursor+1)
 	case key.Matches(msg2, k.Global.Back):
 		a.env.post(popMsg{})
 	case key.Matches(msg2, k.Actions.Open):
-		act := actionsMenu[a.cursor]
+		act := actionsMenu(a.env)[a.cursor]
 		a.env.post(openConsoleMsg{method: act.method, path: act.path})
 	}
 	return a, nil
@@ -62,7 +60,7 @@ func (a *actionsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 func (a *actionsScreen) View(w, h int) sanitize.Safe {
 	st := a.env.styles
 	lines := []sanitize.Safe{st.Title.Render("Act as the user"), ""}
-	for i, act := range actionsMenu {
+	for i, act := range actionsMenu(a.env) {
 		label, request := sanitize.Text(act.label), sanitize.Text(act.method+" "+act.path)
 		line := "  " + label
 		if act.path != "" {

@@ -152,7 +152,7 @@ func identityShots(t *testing.T, c identityCase) (map[[2]int][]shot, client.Subj
 	wk.confirm("elevation dialog", k.Elevate.Yes)
 	h.until("write mode", func(m Model) bool { return m.active != nil && m.active.Write })
 	h.press(k.Details.Actions)
-	for range actionsMenu[1:] {
+	for range actionsMenu(h.m.env)[1:] {
 		h.press(k.Nav.Down)
 	}
 	h.press(k.Actions.Open)

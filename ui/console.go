@@ -52,10 +52,10 @@ type consoleResultMsg struct {
 func newConsole(e *env, method, path string) *requestConsole {
 	c := &requestConsole{env: e}
 	c.inputs[consoleMethod] = newInput(e, "GET", limitMethod)
-	c.inputs[consolePath] = newInput(e, "/account", limitPath)
+	c.inputs[consolePath] = newInput(e, e.deps.Description.ExamplePath, limitPath)
 	c.inputs[consoleBody] = newInput(e, `{"name":"Ada King"}  (JSON, optional)`, limitBody)
 	if method == "" {
-		method, path = "GET", "/account"
+		method, path = "GET", e.deps.Description.ExamplePath
 		c.focus = consolePath
 	} else {
 		c.focus = consoleResponse

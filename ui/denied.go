@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -25,17 +27,22 @@ func (s *deniedScreen) View(w, h int) sanitize.Safe {
 	st := s.env.styles
 	op := s.env.operator
 	id := sanitize.Text(op.ID)
+	d := s.env.deps.Description
 	lines := []sanitize.Safe{
-		st.Title.Render("This account may not act as users"),
+		st.Title.Render("This account may not act as " + sanitize.Text(d.Subject.Many)),
 		"",
 		"You are signed in as " + sanitize.Text(op.Email) + " (" + id + "), which is not an impersonator.",
 		"",
-		"Ask an administrator of this project to grant your account the impersonator",
-		"capability. In Appwrite that is the user's \"impersonator\" flag, set with an API key:",
-		"  PATCH /v1/users/" + id + "/impersonator  {\"impersonator\": true}",
-		"",
-		"Then sign in again. To sign out now, run: actas logout",
 	}
+	for _, help := range d.AccessHelp { // the dialect's own words; only the id is server text
+		before, after, hasID := strings.Cut(help, "{id}")
+		line := sanitize.Text(before)
+		if hasID {
+			line += id + sanitize.Text(after)
+		}
+		lines = append(lines, line)
+	}
+	lines = append(lines, "", "Then sign in again. To sign out now, run: actas logout")
 	for i, l := range lines {
 		lines[i] = sanitize.Fit(l, w)
 	}

@@ -16,6 +16,8 @@ type Deps struct {
 	Clock func() time.Time
 	// Dialect names the backend's dialect; the keyring keys its sessions apart.
 	Dialect string
+	// Description is how the dialect's console speaks: fields, nouns, actions, advice.
+	Description client.Description
 	// Connect makes a signed-out backend client for an endpoint and project, and returns
 	// the endpoint as the client normalised it.
 	Connect func(endpoint, project string) (client.Backend, string, error)

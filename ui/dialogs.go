@@ -285,7 +285,7 @@ func (d *writeDialog) view(width, height int) sanitize.Safe {
 		return out
 	}
 	lines := []sanitize.Safe{st.Error.Render("Send this write as them?"), ""}
-	lines = append(lines, wrap("Request  ", sanitize.Text(strings.ToUpper(d.req.Method)+" "+d.env.profile.Endpoint+sentPath(d.req.Path)))...)
+	lines = append(lines, wrap("Request  ", sanitize.Text(strings.ToUpper(d.req.Method)+" "+d.env.profile.Endpoint+sentPath(d.req.Path, d.env.deps.Description.BasePath)))...)
 	lines = append(lines, wrap("As       ", identity(d.user))...)
 	if n := quotedFit(d.user.Name, inner-9); n != "" {
 		lines = append(lines, "         "+n)
@@ -306,13 +306,14 @@ func (d *writeDialog) view(width, height int) sanitize.Safe {
 }
 
 // sentPath is the path as the client sends it: dot-segments resolved and relative to the
-// endpoint, which already ends in /v1, so a path written from the server root loses /v1.
-func sentPath(p string) string {
+// endpoint, which already ends in base ("/v1"), so a path written from the server root
+// loses base.
+func sentPath(p, base string) string {
 	if clean, err := client.CleanPath(p); err == nil {
 		p = clean
 	}
-	if strings.HasPrefix(p, "/v1/") {
-		return strings.TrimPrefix(p, "/v1")
+	if base != "" && strings.HasPrefix(p, base+"/") {
+		return strings.TrimPrefix(p, base)
 	}
 	return p
 }

@@ -61,9 +61,10 @@ func newWorld(t *testing.T) *world {
 			}
 			return c, c.Endpoint(), nil
 		},
-		Keyring: w.store,
-		Journal: j,
-		Login:   LoginDefaults{Endpoint: w.url, Project: demo.DefaultProject, Email: demo.OperatorEmail, Hint: "Demo backend."},
+		Keyring:     w.store,
+		Description: appwrite.Dialect{}.Describe(),
+		Journal:     j,
+		Login:       LoginDefaults{Endpoint: w.url, Project: demo.DefaultProject, Email: demo.OperatorEmail, Hint: "Demo backend."},
 	}
 	return w
 }

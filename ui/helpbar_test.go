@@ -56,7 +56,7 @@ func TestHelpBarsAreTheScreensOwn(t *testing.T) {
 	h.press(keys.Details.Actions)
 	step("actions", stop+"enter open · ↑/k up · ↓/j down · esc back · w allow writes · "+browse)
 	h.press(keys.Nav.Bottom)
-	for range len(actionsMenu) {
+	for range len(actionsMenu(h.m.env)) {
 		h.press(keys.Nav.Down)
 	}
 	h.press(keys.Actions.Open)

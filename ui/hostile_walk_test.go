@@ -424,7 +424,7 @@ func hostileWalk(t *testing.T, o walkOptions) string {
 	// The actions menu, every entry opening the request console on a hostile answer.
 	wk.press("actions menu", k.Details.Actions)
 	wk.until("actions menu", topIs[*actionsScreen])
-	for i, act := range actionsMenu {
+	for i, act := range actionsMenu(wk.h.m.env) {
 		if i > 0 {
 			wk.press("actions menu, next", k.Nav.Down)
 		}

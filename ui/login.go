@@ -25,7 +25,13 @@ const (
 	fieldCount
 )
 
-var fieldLabels = [fieldCount]string{"Endpoint", "Project", "Email", "Password"}
+// label is the form's name of field i: the scope's is the dialect's ("Project").
+func (s *loginScreen) label(i int) string {
+	if i == fieldProject {
+		return s.env.deps.Description.Scope.Label
+	}
+	return [fieldCount]string{"Endpoint", "", "Email", "Password"}[i]
+}
 
 // loginScreen signs the operator in: it resumes a stored session when it can, else asks
 // for endpoint, project, email and password, then a TOTP code when the account needs one.
@@ -60,7 +66,8 @@ func newLogin(e *env) *loginScreen {
 	s := &loginScreen{env: e, spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
 	d := e.deps.Login
 	values := [fieldCount]string{d.Endpoint, d.Project, d.Email, ""}
-	placeholders := [fieldCount]string{"https://appwrite.example.com/v1", "project id", "you@example.com", ""}
+	desc := e.deps.Description
+	placeholders := [fieldCount]string{desc.EndpointExample, desc.Scope.Placeholder, "you@example.com", ""}
 	for i := range s.fields {
 		s.fields[i] = newInput(e, placeholders[i], limitLogin)
 		s.fields[i].SetValue(values[i])
@@ -180,7 +187,7 @@ func (s *loginScreen) value(i int) string { return strings.TrimSpace(s.fields[i]
 func (s *loginScreen) submit() (screen, tea.Cmd) {
 	for i := 0; i < fieldCount; i++ {
 		if s.value(i) == "" {
-			s.err = sanitize.Text(fieldLabels[i] + " is required.")
+			s.err = sanitize.Text(s.label(i) + " is required.")
 			s.fields[s.focus].Blur()
 			s.focus = i
 			return s, s.fields[i].Focus()
@@ -331,9 +338,9 @@ func (s *loginScreen) View(w, h int) sanitize.Safe {
 	} else {
 		for i := range s.fields {
 			gutter := sanitize.Safe("  ")
-			label := st.Label.Render(sanitize.Pad(sanitize.Text(fieldLabels[i]), 9))
+			label := st.Label.Render(sanitize.Pad(sanitize.Text(s.label(i)), 9))
 			if i == s.focus {
-				gutter, label = "› ", st.Focused.Render(sanitize.Pad(sanitize.Text(fieldLabels[i]), 9))
+				gutter, label = "› ", st.Focused.Render(sanitize.Pad(sanitize.Text(s.label(i)), 9))
 			}
 			lines = append(lines, gutter+label+" "+inputView(s.fields[i]))
 		}

@@ -18,6 +18,21 @@ func (Dialect) Describe() client.Description {
 		EndpointExample: "https://appwrite.example.com/v1",
 		Scope:           client.Field{Label: "Project", Placeholder: "project id"},
 		Subject:         client.Noun{One: "user", Many: "users"},
+		Actions: []client.Action{
+			{Label: "Account", Method: "GET", Path: "/account"},
+			{Label: "Preferences", Method: "GET", Path: "/account/prefs"},
+			{Label: "Sessions", Method: "GET", Path: "/account/sessions"},
+			{Label: "Identities", Method: "GET", Path: "/account/identities"},
+			{Label: "MFA factors", Method: "GET", Path: "/account/mfa/factors"},
+			{Label: "Their logs", Method: "GET", Path: "/account/logs"},
+		},
+		ExamplePath: "/account",
+		BasePath:    "/v1",
+		AccessHelp: []string{
+			"Ask an administrator of this project to grant your account the impersonator",
+			"capability. In Appwrite that is the user's \"impersonator\" flag, set with an API key:",
+			"  PATCH /v1/users/{id}/impersonator  {\"impersonator\": true}",
+		},
 	}
 }
 

@@ -1,0 +1,44 @@
+package ui
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// appwriteWords are what would mark a string of the shared console as Appwrite's: its
+// paths, headers, scopes and error types. They belong in the dialect's Description.
+var appwriteWords = []string{"/account", "/v1", "Appwrite", "X-Appwrite", "users.read", "user_", "impersonatorUserId", "$id"}
+
+// No string literal of ui or session names an Appwrite path, header, scope or error
+// type: the console speaks through the dialect's Description.
+func TestTheConsoleNamesNoAppwriteString(t *testing.T) {
+	for _, dir := range []string{".", "../session"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		for _, path := range files {
+			if strings.HasSuffix(path, "_test.go") {
+				continue
+			}
+			fset := token.NewFileSet()
+			f, err := parser.ParseFile(fset, path, nil, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ast.Inspect(f, func(n ast.Node) bool {
+				lit, ok := n.(*ast.BasicLit)
+				if !ok || lit.Kind != token.STRING {
+					return true
+				}
+				for _, w := range appwriteWords {
+					if strings.Contains(lit.Value, w) {
+						t.Errorf("%s: %s names %q", fset.Position(lit.Pos()), lit.Value, w)
+					}
+				}
+				return true
+			})
+		}
+	}
+}

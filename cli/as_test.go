@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"actas/client"
-	"actas/demo"
+	demo "actas/demo/appwrite"
 	"actas/session"
 )
 

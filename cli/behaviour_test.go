@@ -9,7 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"actas/demo"
+	alldemo "actas/demo"
+	demo "actas/demo/appwrite"
 )
 
 func TestMistypedCommandsSuggest(t *testing.T) {
@@ -199,10 +200,11 @@ func serve(t *testing.T, listen string, asJSON bool) (out, errOut string) {
 
 func TestDemoJSONIsWhatAScriptNeeds(t *testing.T) {
 	out, errOut := serve(t, "127.0.0.1:0", true)
-	var info demo.Info
-	if err := json.Unmarshal([]byte(out), &info); err != nil || !strings.HasSuffix(out, "}\n") {
+	var all alldemo.Info
+	if err := json.Unmarshal([]byte(out), &all); err != nil || !strings.HasSuffix(out, "}\n") {
 		t.Fatalf("not one JSON line: %q (%v)", out, err)
 	}
+	info := all.Appwrite
 	if !strings.HasPrefix(info.Endpoint, "http://127.0.0.1:") || info.Project != demo.DefaultProject || info.APIKey == "" ||
 		info.Users != 50 || len(info.Accounts) != 3 || info.Accounts[0].Email != demo.OperatorEmail ||
 		info.Accounts[0].Password != demo.OperatorPassword || info.Accounts[2].TOTPSecret != demo.MFATOTPSecret {

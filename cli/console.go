@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 
 	"actas/config"
 	"actas/demo"
+	appwritedemo "actas/demo/appwrite"
 	"actas/keyring"
 	"actas/session"
 	"actas/ui"
@@ -58,17 +60,18 @@ func runConsole(cmd *cobra.Command, e *cliEnv, g *globalFlags, o consoleOptions)
 		}}
 
 	if o.demo {
-		endpoint, err := startDemo(o.demoUsers)
+		base, err := startDemo(o.demoUsers)
 		if err != nil {
 			return err
+		}
+		form, ok := demo.SignInFor(p.Dialect, base)
+		if !ok {
+			return usageError("the demo serves %s, not %s", strings.Join(demo.Dialects(), ", "), p.Dialect)
 		}
 		// The demo backend ends with this process: its session stays in memory and it is
 		// not remembered as the last profile.
 		deps.Keyring, deps.Remember = keyring.NewMemory(), nil
-		deps.Login = ui.LoginDefaults{Endpoint: endpoint, Project: demo.DefaultProject, Email: demo.OperatorEmail,
-			Hint: "Demo backend, demo-only credentials: " + demo.OperatorEmail + " / " + demo.OperatorPassword + "\n" +
-				"Also " + demo.ViewerEmail + " / " + demo.ViewerPassword + " (not an impersonator), " +
-				demo.MFAEmail + " / " + demo.MFAPassword + " (TOTP: actas demo totp)."}
+		deps.Login = ui.LoginDefaults{Endpoint: form.Endpoint, Project: form.Scope, Email: form.Email, Hint: form.Hint}
 		if deps.Badge.Label == "" {
 			deps.Badge = ui.Badge{Label: "DEMO"}
 		}
@@ -148,8 +151,8 @@ func startDemo(users int) (string, error) {
 		return "", fmt.Errorf("demo: %w", err)
 	}
 	go func() {
-		srv := demo.New(demo.Options{Users: users})
+		srv := demo.New(demo.Options{Appwrite: appwritedemo.Options{Users: users}})
 		_ = (&http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}).Serve(ln)
 	}()
-	return "http://" + ln.Addr().String() + "/v1", nil
+	return "http://" + ln.Addr().String(), nil
 }

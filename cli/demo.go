@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"actas/demo"
+	appwritedemo "actas/demo/appwrite"
 	"actas/ui/sanitize"
 )
 
@@ -25,7 +26,7 @@ const maxDemoUsers = 1_000_000
 func demoCommand() *cobra.Command {
 	var (
 		listen  string
-		opts    demo.Options
+		opts    appwritedemo.Options
 		hostile bool
 		asJSON  bool
 	)
@@ -43,7 +44,7 @@ func demoCommand() *cobra.Command {
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			if hostile || opts.Knobs.HostileIDs {
-				opts.Knobs.Hostile = demo.HostileString()
+				opts.Knobs.Hostile = appwritedemo.HostileString()
 			}
 			return serveDemo(ctx, listen, opts, asJSON, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
@@ -65,7 +66,7 @@ func demoCommand() *cobra.Command {
 		Short: "Print the current TOTP code of the demo MFA operator",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			code, err := demo.TOTPCode(demo.MFATOTPSecret, time.Now())
+			code, err := appwritedemo.TOTPCode(appwritedemo.MFATOTPSecret, time.Now())
 			if err != nil {
 				return err
 			}
@@ -78,7 +79,7 @@ func demoCommand() *cobra.Command {
 
 // checkDemoOptions refuses values the demo would misread: no users, negative counts,
 // shares outside 0–1.
-func checkDemoOptions(o demo.Options) error {
+func checkDemoOptions(o appwritedemo.Options) error {
 	if err := checkCount("--users", o.Users, maxDemoUsers); err != nil {
 		return err
 	}
@@ -111,7 +112,7 @@ func loopback(addr net.Addr) bool {
 	return ok && tcp.IP.IsLoopback()
 }
 
-func serveDemo(ctx context.Context, listen string, opts demo.Options, asJSON bool, out, errOut io.Writer) error {
+func serveDemo(ctx context.Context, listen string, opts appwritedemo.Options, asJSON bool, out, errOut io.Writer) error {
 	ln, err := net.Listen("tcp", listen)
 	if err != nil {
 		return fmt.Errorf("demo: cannot listen on %s: %w", listen, err)
@@ -120,8 +121,8 @@ func serveDemo(ctx context.Context, listen string, opts demo.Options, asJSON boo
 		say(errOut, "actas demo: warning: listening on %s, not a loopback address: the fixed demo passwords and API key are served to the network\n",
 			sanitize.Text(ln.Addr().String()))
 	}
-	srv := demo.New(opts)
-	endpoint := "http://" + ln.Addr().String() + "/v1"
+	srv := demo.New(demo.Options{Appwrite: opts})
+	endpoint := "http://" + ln.Addr().String()
 	if asJSON {
 		if err := writeJSONLine(out, srv.Info(endpoint)); err != nil {
 			return err

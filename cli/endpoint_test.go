@@ -8,7 +8,7 @@ import (
 
 	"actas/client"
 	"actas/client/appwrite"
-	"actas/demo"
+	demo "actas/demo/appwrite"
 	"actas/session"
 )
 

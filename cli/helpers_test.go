@@ -10,7 +10,7 @@ import (
 
 	"actas/client"
 	"actas/client/appwrite"
-	"actas/demo"
+	demo "actas/demo/appwrite"
 	"actas/keyring"
 	"actas/session"
 )

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"actas/demo"
+	demo "actas/demo/appwrite"
 	"actas/keyring"
 )
 

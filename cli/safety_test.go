@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"actas/demo"
+	demo "actas/demo/appwrite"
 	"actas/session"
 )
 

@@ -16,7 +16,7 @@ import (
 	"testing"
 	"time"
 
-	"actas/demo"
+	demo "actas/demo/appwrite"
 	"actas/internal/testenv"
 )
 

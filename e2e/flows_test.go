@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"actas/demo"
+	demo "actas/demo/appwrite"
 )
 
 // consoleLine is the command line that runs the console against a demo backend.

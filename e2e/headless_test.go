@@ -12,7 +12,7 @@ import (
 	"syscall"
 	"testing"
 
-	"actas/demo"
+	demo "actas/demo/appwrite"
 	"actas/internal/testenv"
 )
 

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"actas/demo"
+	demo "actas/demo/appwrite"
 )
 
 // A hostile backend: every string it serves carries escape sequences, control bytes, a

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"actas/demo"
+	demo "actas/demo/appwrite"
 )
 
 // The console is killed (SIGKILL) while acting as Ada, so it never journals the stop.

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"actas/demo"
+	demo "actas/demo/appwrite"
 )
 
 const (

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"actas/demo"
+	demo "actas/demo/appwrite"
 )
 
 func patchesSeen(srv *demo.Server) int {

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"actas/client"
-	"actas/demo"
+	demo "actas/demo/appwrite"
 )
 
 // readOnlyRole is a backend whose operators may act as subjects but not write as them

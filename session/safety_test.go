@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"actas/client"
-	"actas/demo"
+	demo "actas/demo/appwrite"
 )
 
 // sentAsUser counts the requests the demo backend received that named a target.

@@ -14,7 +14,7 @@ import (
 
 	"actas/client"
 	"actas/client/appwrite"
-	"actas/demo"
+	demo "actas/demo/appwrite"
 )
 
 var ctx = context.Background()

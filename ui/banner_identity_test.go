@@ -14,7 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"actas/client"
-	"actas/demo"
+	demo "actas/demo/appwrite"
 	"actas/session"
 	"actas/ui/sanitize"
 )

@@ -7,7 +7,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"actas/demo"
+	demo "actas/demo/appwrite"
 )
 
 // checkFrame fails unless the frame fits the terminal and opens with the whole banner:

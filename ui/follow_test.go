@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"actas/client"
-	"actas/demo"
+	demo "actas/demo/appwrite"
 	"actas/session"
 )
 

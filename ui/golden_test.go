@@ -13,7 +13,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
-	"actas/demo"
+	demo "actas/demo/appwrite"
 )
 
 // Final-screen goldens: the real program (teatest) against the demo backend, with the

@@ -17,7 +17,7 @@ import (
 
 	"actas/client"
 	"actas/client/appwrite"
-	"actas/demo"
+	demo "actas/demo/appwrite"
 	"actas/internal/fakeclock"
 	"actas/keyring"
 	"actas/session"

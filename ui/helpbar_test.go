@@ -6,7 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 
-	"actas/demo"
+	demo "actas/demo/appwrite"
 )
 
 func helpEntries(m Model) string {

@@ -17,7 +17,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"actas/client"
-	"actas/demo"
+	demo "actas/demo/appwrite"
 	"actas/ui/sanitize"
 )
 

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"actas/demo"
+	demo "actas/demo/appwrite"
 	"actas/session"
 )
 

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"actas/client"
-	"actas/demo"
+	demo "actas/demo/appwrite"
 )
 
 // searchesSeen lists the searches (first pages, not page loads) the backend received.

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"actas/demo"
+	demo "actas/demo/appwrite"
 	"actas/keyring"
 	"actas/session"
 )

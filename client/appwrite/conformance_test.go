@@ -7,7 +7,7 @@ import (
 
 	"actas/client"
 	"actas/client/backendtest"
-	"actas/demo"
+	demo "actas/demo/appwrite"
 )
 
 // Appwrite passes the suite every dialect runs against its demo.

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"actas/client"
-	"actas/demo"
+	demo "actas/demo/appwrite"
 	"actas/internal/apispec"
 )
 

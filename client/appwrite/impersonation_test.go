@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"actas/client"
-	"actas/demo"
+	demo "actas/demo/appwrite"
 )
 
 func TestImpersonateVerifiesEachWayOfNamingTheTarget(t *testing.T) {

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"actas/client"
-	"actas/demo"
+	demo "actas/demo/appwrite"
 )
 
 // Each error status maps to its sentinel, with the backend's type and message kept.

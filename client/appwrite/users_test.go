@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"actas/client"
-	"actas/demo"
+	demo "actas/demo/appwrite"
 )
 
 func TestSearchPagesWithCursor(t *testing.T) {

@@ -1,0 +1,6 @@
+//go:build !race
+
+package appwrite
+
+// raceEnabled says whether the test binary runs under the race detector.
+const raceEnabled = false

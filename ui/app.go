@@ -61,19 +61,6 @@ func New(deps Deps) Model {
 	return m
 }
 
-// unterminatedNote says that impersonations cut off by a killed console were found, and
-// that the journal now records them as such.
-func unterminatedNote(lines []session.Entry) sanitize.Safe {
-	switch len(lines) {
-	case 0:
-		return ""
-	case 1:
-		return "An earlier impersonation of " + sanitize.Text(lines[0].TargetName) + " (" + sanitize.Text(lines[0].Target) +
-			") never ended (the console was killed); the journal now says so."
-	}
-	return sanitize.Text(itoa(len(lines)) + " earlier impersonations never ended (the console was killed); the journal now says so.")
-}
-
 func (m Model) Init() tea.Cmd {
 	return tea.Batch(tea.RequestBackgroundColor, initOf(m.top()))
 }
@@ -296,45 +283,6 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 		closeScreen(s)
 	}
 	return m, tea.Quit
-}
-
-func closeScreen(s screen) {
-	if c, ok := s.(interface{ close() }); ok {
-		c.close()
-	}
-}
-
-func (m Model) push(s screen) (tea.Model, tea.Cmd) {
-	m.stack = append(m.stack[:len(m.stack):len(m.stack)], s)
-	m.layout()
-	return m, initOf(s)
-}
-
-func (m Model) pop() (tea.Model, tea.Cmd) {
-	if len(m.stack) == 1 {
-		return m, nil
-	}
-	closeScreen(m.top())
-	m.stack = m.stack[:len(m.stack)-1]
-	m.layout()
-	return m, nil
-}
-
-func (m Model) bodySize() (int, int) {
-	chrome := 3 // header, status, help
-	if m.active != nil {
-		chrome += len(sanitize.Lines(m.bannerView()))
-	}
-	return m.width, max(0, m.height-chrome)
-}
-
-// layout gives every screen the body's size; called on resize and whenever the chrome
-// changes (the banner appears, disappears or wraps).
-func (m *Model) layout() {
-	w, h := m.bodySize()
-	for _, s := range m.stack {
-		s.SetSize(w, h)
-	}
 }
 
 // errText is an error as safe text on one line.

@@ -1,0 +1,58 @@
+package ui
+
+// What the banner names: the verified identity, and the memoised frame of it.
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"actas/client"
+	"actas/ui/sanitize"
+)
+
+// identity names a user by what the backend verified: email and id first, never the
+// name, which the user chose. One that no backend would issue (a hostile answer) is not
+// drawn: it is said what it is.
+func identity(s client.Subject) sanitize.Safe {
+	return shownEmail(s.Email) + " (" + shownID(s.ID) + ")"
+}
+
+func shownEmail(email string) sanitize.Safe {
+	switch {
+	case email == "":
+		return "no email"
+	case !client.PlausibleEmail(email):
+		return sanitize.Text("not an email address, " + itoa(utf8.RuneCountInString(email)) + " characters")
+	}
+	return sanitize.Text(email)
+}
+
+func shownID(id string) sanitize.Safe {
+	if client.CheckIdentity(id, "") != nil {
+		return sanitize.Text("not an id, " + itoa(utf8.RuneCountInString(id)) + " characters")
+	}
+	return sanitize.Text(id)
+}
+
+func (m Model) bannerInfo() bannerInfo {
+	info := bannerInfo{StopKey: m.env.keys.Global.Stop.Help().Key}
+	if a := m.active; a != nil {
+		s := a.Subject
+		info.Name, info.Email, info.ID, info.Started = s.Name, s.Email, s.ID, a.Started
+		info.Write, info.Reason, info.Deadline = a.Write, a.Reason, a.Deadline
+	}
+	info.Operator = m.env.operator.Email
+	return info
+}
+
+// bannerView is the banner for this frame; it changes once a second at most.
+func (m Model) bannerView() sanitize.Safe {
+	info := m.bannerInfo()
+	// Everything the banner shows is in the key: generations start again with each session.
+	key := strings.Join([]string{itoa(m.width), itoa(m.height), itoa(m.active.Gen), itoa(int(m.now.Sub(info.Started) / time.Second)),
+		info.Operator, boolStr(m.env.styles.IsDark), boolStr(info.Write), itoa(int(info.Deadline.Unix())),
+		info.ID, info.Email, info.Name, info.Reason, itoa(int(info.Started.UnixNano()))}, "\x00")
+	// The banner may take the whole terminal but the header, status and help lines.
+	return m.env.banner.get(key, func() sanitize.Safe { return renderBanner(m.env.styles, info, m.now, m.width, m.height-3) })
+}

@@ -1,23 +1,15 @@
 package appwrite
 
 import (
-	"bytes"
-	"math/rand/v2"
 	"net/http"
-	"strings"
 	"sync"
 	"time"
+
+	"actas/demo/internal/netfault"
 )
 
-// Fault is one way to misbehave, for tests of clients that must cope with real networks.
-type Fault struct {
-	Status     int           // answer with this error status (429, 500, 502, 503, 504)
-	RetryAfter time.Duration // with a Retry-After header
-	Delay      time.Duration // wait before answering
-	SlowBody   time.Duration // trickle the body out over this long
-	Drop       bool          // close the connection without an answer
-	Malformed  bool          // answer 200 with the JSON cut in half
-}
+// Fault is one way to misbehave (netfault's, shared by every dialect's demo).
+type Fault = netfault.Fault
 
 // Knobs misbehave across all requests (for manual runs: `actas demo --fault-rate`,
 // `--hostile`): at random, and in hostile mode in every answer.
@@ -35,81 +27,44 @@ type Knobs struct {
 	HostileIDs bool
 }
 
+// faults are the shared fault queue and Appwrite's hostile mode.
 type faults struct {
+	queue *netfault.Queue
 	mu    sync.Mutex
-	knobs Knobs
-	rng   *rand.Rand
-	queue []injected
+	mode  hostileMode
 }
 
-type injected struct {
-	match string // path prefix
-	left  int
-	fault Fault
+func newFaults(k Knobs, seed uint64) *faults {
+	f := &faults{queue: netfault.NewQueue(random(k), seed)}
+	f.mode = hostileMode{text: k.Hostile, ids: k.HostileIDs}
+	return f
 }
 
-// next picks the fault for one request: scripted ones first, then the random knobs.
-func (f *faults) next(path string) Fault {
+func random(k Knobs) netfault.Random {
+	return netfault.Random{Latency: k.Latency, FaultRate: k.FaultRate, DropRate: k.DropRate, SlowBody: k.SlowBody}
+}
+
+func (f *faults) setKnobs(k Knobs) {
+	f.queue.SetRandom(random(k))
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	for i := range f.queue {
-		in := &f.queue[i]
-		if in.left > 0 && strings.HasPrefix(path, in.match) {
-			in.left--
-			return in.fault
-		}
-	}
-	out := Fault{Delay: f.knobs.Latency, SlowBody: f.knobs.SlowBody}
-	if f.knobs.DropRate > 0 && f.rng.Float64() < f.knobs.DropRate {
-		out.Drop = true
-	} else if f.knobs.FaultRate > 0 && f.rng.Float64() < f.knobs.FaultRate {
-		out.Status = []int{500, 503}[f.rng.IntN(2)]
-	}
-	return out
+	f.mode = hostileMode{text: k.Hostile, ids: k.HostileIDs}
 }
 
 // hostile is the hostile mode the knobs ask for.
 func (f *faults) hostile() hostileMode {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return hostileMode{text: f.knobs.Hostile, ids: f.knobs.HostileIDs}
+	return f.mode
 }
 
 // apply runs the request through a fault. Hostile mode rewrites what is answered (the
 // route's answer or the fault's error) before it is cut short or trickled out.
-func (f Fault) apply(w http.ResponseWriter, r *http.Request, hostile hostileMode, serve func(http.ResponseWriter)) {
-	if f.Delay > 0 {
-		select {
-		case <-time.After(f.Delay):
-		case <-r.Context().Done():
-			return
-		}
-	}
-	if f.Drop {
-		panic(http.ErrAbortHandler) // net/http closes the connection without a response
-	}
-	if f.Status != 0 {
-		hostile.wrap(r, func(w http.ResponseWriter) { writeError(w, faultError(f.Status, f.RetryAfter)) })(w)
-		return
-	}
-	serve = hostile.wrap(r, serve)
-	if !f.Malformed && f.SlowBody == 0 {
-		serve(w)
-		return
-	}
-	rec := &bufferedResponse{header: http.Header{}, status: http.StatusOK}
-	serve(rec)
-	body := rec.body.Bytes()
-	for k, v := range rec.header {
-		w.Header()[k] = v
-	}
-	if f.Malformed {
-		body = body[:len(body)/2]
-		rec.status = http.StatusOK
-	}
-	w.Header().Del("Content-Length")
-	w.WriteHeader(rec.status)
-	trickle(w, r, body, f.SlowBody)
+func (f *faults) apply(w http.ResponseWriter, r *http.Request, fault Fault, serve func(http.ResponseWriter)) {
+	hostile := f.hostile()
+	netfault.Apply(w, r, fault, hostile.wrap(r, serve), func(w http.ResponseWriter, status int, retry time.Duration) {
+		hostile.wrap(r, func(w http.ResponseWriter) { writeError(w, faultError(status, retry)) })(w)
+	})
 }
 
 func faultError(status int, retry time.Duration) *apiError {
@@ -130,36 +85,3 @@ func faultError(status int, retry time.Duration) *apiError {
 	e.RetryAfter = retry
 	return &e
 }
-
-// trickle writes body in ten flushed pieces spread over d.
-func trickle(w http.ResponseWriter, r *http.Request, body []byte, d time.Duration) {
-	if d <= 0 {
-		_, _ = w.Write(body)
-		return
-	}
-	flusher, _ := w.(http.Flusher)
-	step := max(1, (len(body)+9)/10)
-	for len(body) > 0 {
-		n := min(step, len(body))
-		_, _ = w.Write(body[:n])
-		body = body[n:]
-		if flusher != nil {
-			flusher.Flush()
-		}
-		select {
-		case <-time.After(d / 10):
-		case <-r.Context().Done():
-			return
-		}
-	}
-}
-
-type bufferedResponse struct {
-	header http.Header
-	status int
-	body   bytes.Buffer
-}
-
-func (b *bufferedResponse) Header() http.Header         { return b.header }
-func (b *bufferedResponse) Write(p []byte) (int, error) { return b.body.Write(p) }
-func (b *bufferedResponse) WriteHeader(status int)      { b.status = status }

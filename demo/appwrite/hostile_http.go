@@ -3,6 +3,8 @@ package appwrite
 import (
 	"net/http"
 	"strconv"
+
+	"actas/demo/internal/netfault"
 )
 
 // HeaderHostile carries the hostile text in every response while hostile mode is on.
@@ -15,21 +17,21 @@ func (m hostileMode) wrap(r *http.Request, serve func(http.ResponseWriter)) func
 		return serve
 	}
 	return func(w http.ResponseWriter) {
-		rec := &bufferedResponse{header: http.Header{}, status: http.StatusOK}
+		rec := netfault.NewBuffer()
 		serve(rec)
-		body := rec.body.Bytes()
+		body := rec.Bytes()
 		if len(body) > 0 {
 			body, _ = m.rewriteJSON(body, isPrefsDoc(r))
 		}
 		h := w.Header()
-		for k, v := range rec.header {
+		for k, v := range rec.Header() {
 			h[k] = v
 		}
 		m.addHeaders(h)
 		if h.Get("Content-Length") != "" {
 			h.Set("Content-Length", strconv.Itoa(len(body)))
 		}
-		w.WriteHeader(rec.status)
+		w.WriteHeader(rec.StatusCode())
 		_, _ = w.Write(body)
 	}
 }

@@ -5,9 +5,10 @@ package appwrite
 import (
 	"crypto/rand"
 	"encoding/hex"
-	mrand "math/rand/v2"
 	"net/http"
 	"time"
+
+	"actas/demo/internal/netfault"
 )
 
 // Options configure a demo server. The zero value is a usable default.
@@ -29,7 +30,7 @@ type Server struct {
 	limiter  *rateLimiter
 	faults   *faults
 	mux      *http.ServeMux
-	seen     *seenLog
+	seen     *netfault.SeenLog
 	now      func() time.Time
 }
 
@@ -54,8 +55,8 @@ func New(opts Options) *Server {
 		opts:    opts,
 		apiKey:  opts.APIKey,
 		limiter: newRateLimiter(opts.LoginLimit, time.Hour),
-		faults:  &faults{knobs: opts.Knobs, rng: mrand.New(mrand.NewPCG(opts.Seed, 7))},
-		seen:    newSeenLog(10_000),
+		faults:  newFaults(opts.Knobs, opts.Seed),
+		seen:    netfault.NewSeenLog(10_000, actingAs, hasSession),
 		now:     opts.Now,
 	}
 	if srv.apiKey == "" {
@@ -84,24 +85,19 @@ func (srv *Server) Users() int { return len(srv.projects[srv.opts.Project].users
 
 // Inject makes the next n requests whose path starts with pathPrefix misbehave as f.
 func (srv *Server) Inject(pathPrefix string, n int, f Fault) {
-	srv.faults.mu.Lock()
-	defer srv.faults.mu.Unlock()
-	srv.faults.queue = append(srv.faults.queue, injected{match: pathPrefix, left: n, fault: f})
+	srv.faults.queue.Inject(pathPrefix, n, f)
 }
 
 // SetKnobs changes the random misbehaviour of all later requests.
 func (srv *Server) SetKnobs(k Knobs) {
-	srv.faults.mu.Lock()
-	defer srv.faults.mu.Unlock()
-	srv.faults.knobs = k
+	srv.faults.setKnobs(k)
 }
 
 func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rec := &statusRecorder{ResponseWriter: w}
-	done := srv.seen.arrive(r)
+	done := srv.seen.Arrive(r)
 	defer func() { done(rec.status) }()
-	fault := srv.faults.next(r.URL.Path)
-	fault.apply(rec, r, srv.faults.hostile(), func(w http.ResponseWriter) { srv.mux.ServeHTTP(w, r) })
+	srv.faults.apply(rec, r, srv.faults.queue.Next(r.URL.Path), func(w http.ResponseWriter) { srv.mux.ServeHTTP(w, r) })
 }
 
 type statusRecorder struct {

@@ -38,21 +38,25 @@ type asOptions struct {
 	json   bool
 }
 
+// dialectHelp is what each dialect of the table says of `actas as`, under its title.
+func dialectHelp(dialects client.Dialects) string {
+	var b strings.Builder
+	for _, name := range dialects.Names() {
+		d := dialects[name].Describe()
+		b.WriteString("\n\n" + d.Title + " (--dialect " + name + "):\n")
+		b.WriteString(strings.Join(d.AsHelp, "\n"))
+	}
+	return b.String()
+}
+
 func asCommand(e *cliEnv, g *globalFlags) *cobra.Command {
 	var o asOptions
 	cmd := &cobra.Command{
 		Use:   "as USER -- METHOD PATH",
 		Short: "Send one request as a user (read-only unless --write and --reason)",
-		Long: "USER is an id, an email or a +phone. PATH is relative to the endpoint (/account) or from\n" +
-			"the server's root (/v1/account). The impersonation is verified with the backend, journaled\n" +
-			"with the reason, and stopped after the request. A write (POST, PUT, PATCH, DELETE) needs\n" +
-			"--write and --reason, and is refused by a read-only profile.\n\n" +
-			"  actas as ada@example.com -- GET /v1/account\n" +
-			"  actas as ada --write --reason HELP-4711 --data '{\"name\":\"Ada King\"}' -- PATCH /account/name\n\n" +
-			"Appwrite's PATCH /account/prefs replaces the whole preferences object: to change one key, read\n" +
-			"them (GET /account/prefs) and send them all back with the change, e.g.\n" +
-			"  actas as ada -- GET /account/prefs | jq -c '{prefs: (. + {theme: \"light\"})}' |\n" +
-			"    actas as ada --write --reason HELP-4711 --data @- -- PATCH /account/prefs",
+		Long: "USER is an id, an email or a +phone. The impersonation is verified with the backend,\n" +
+			"journaled with the reason, and stopped after the request. A write (POST, PUT, PATCH, DELETE)\n" +
+			"needs --write and --reason, and is refused by a read-only profile." + dialectHelp(e.dialects),
 		Args: argsExactly(3, "USER -- METHOD PATH"),
 		RunE: wrap(func(cmd *cobra.Command, args []string) error {
 			return e.actAs(cmd, g, o, args)

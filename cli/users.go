@@ -35,7 +35,7 @@ type searchJSON struct {
 }
 
 func usersCommand(e *cliEnv, g *globalFlags) *cobra.Command {
-	users := &cobra.Command{Use: "users", Short: "Find users (the backend's users.read search)", Args: noArgsOrSuggest,
+	users := &cobra.Command{Use: "users", Short: "Find whom to act as (the backend's own search)", Args: noArgsOrSuggest,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return usageError("users needs a subcommand: actas users search QUERY (see actas users --help)")
 		}}

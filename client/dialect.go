@@ -39,6 +39,9 @@ type Description struct {
 	// AccessHelp is the denied screen's advice to an operator who may not act as anyone,
 	// a line each; "{id}" stands for their id.
 	AccessHelp []string
+	// AsHelp is what `actas as --help` says of this dialect: examples and quirks, a line
+	// each.
+	AsHelp []string
 }
 
 // Action is one entry of the actions menu.

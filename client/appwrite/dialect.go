@@ -28,6 +28,15 @@ func (Dialect) Describe() client.Description {
 		},
 		ExamplePath: "/account",
 		BasePath:    "/v1",
+		AsHelp: []string{
+			"PATH is relative to the endpoint (/account) or from the server's root (/v1/account).",
+			"  actas as ada@example.com -- GET /v1/account",
+			"  actas as ada --write --reason HELP-4711 --data '{\"name\":\"Ada King\"}' -- PATCH /account/name",
+			"Appwrite's PATCH /account/prefs replaces the whole preferences object: to change one key, read",
+			"them (GET /account/prefs) and send them all back with the change, e.g.",
+			"  actas as ada -- GET /account/prefs | jq -c '{prefs: (. + {theme: \"light\"})}' |",
+			"    actas as ada --write --reason HELP-4711 --data @- -- PATCH /account/prefs",
+		},
 		AccessHelp: []string{
 			"Ask an administrator of this project to grant your account the impersonator",
 			"capability. In Appwrite that is the user's \"impersonator\" flag, set with an API key:",

@@ -50,7 +50,7 @@ func (a *actingAs) load() tea.Cmd {
 	}
 }
 
-func (a *actingAs) Title() sanitize.Safe { return "Acting as user" }
+func (a *actingAs) Title() sanitize.Safe { return "Acting as " + a.env.noun() }
 func (a *actingAs) Capturing() bool      { return false }
 func (a *actingAs) SetSize(w, h int)     { a.height = h }
 func (a *actingAs) Help() []key.Binding {

@@ -29,7 +29,7 @@ type actionsScreen struct {
 
 func newActions(e *env) *actionsScreen { return &actionsScreen{env: e} }
 
-func (a *actionsScreen) Title() sanitize.Safe { return "Actions as user" }
+func (a *actionsScreen) Title() sanitize.Safe { return "Actions as " + a.env.noun() }
 func (a *actionsScreen) Capturing() bool      { return false }
 func (a *actionsScreen) SetSize(w, h int)     {}
 func (a *actionsScreen) Help() []key.Binding {
@@ -59,7 +59,7 @@ func (a *actionsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 
 func (a *actionsScreen) View(w, h int) sanitize.Safe {
 	st := a.env.styles
-	lines := []sanitize.Safe{st.Title.Render("Act as the user"), ""}
+	lines := []sanitize.Safe{st.Title.Render("Act as the " + a.env.noun()), ""}
 	for i, act := range actionsMenu(a.env) {
 		label, request := sanitize.Text(act.label), sanitize.Text(act.method+" "+act.path)
 		line := "  " + label

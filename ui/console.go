@@ -74,7 +74,7 @@ func (c *requestConsole) init() tea.Cmd {
 	return nil
 }
 
-func (c *requestConsole) Title() sanitize.Safe { return "Request as user" }
+func (c *requestConsole) Title() sanitize.Safe { return "Request as " + c.env.noun() }
 func (c *requestConsole) Capturing() bool      { return c.focus != consoleResponse }
 func (c *requestConsole) SetSize(w, h int) {
 	c.height = h
@@ -291,7 +291,7 @@ func (c *requestConsole) View(w, h int) sanitize.Safe {
 	case c.err != nil:
 		out = append(out, st.Error.Render(sanitize.Fit(errText(c.err), w)))
 	default:
-		out = append(out, st.Muted.Render(sanitize.Fit("Sent as the user, through their impersonation. tab: answer · c: copy", w)))
+		out = append(out, st.Muted.Render(sanitize.Fit("Sent as the "+c.env.noun()+", through their impersonation. tab: answer · c: copy", w)))
 	}
 	room := max(0, h-len(out))
 	c.scroll = min(c.scroll, max(0, len(c.lines)-room))

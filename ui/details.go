@@ -44,7 +44,7 @@ func (d *detailsScreen) load() tea.Cmd {
 	}
 }
 
-func (d *detailsScreen) Title() sanitize.Safe { return "User details" }
+func (d *detailsScreen) Title() sanitize.Safe { return d.env.Noun() + " details" }
 func (d *detailsScreen) Capturing() bool      { return false }
 func (d *detailsScreen) SetSize(w, h int)     {}
 func (d *detailsScreen) Help() []key.Binding {
@@ -82,12 +82,12 @@ func (d *detailsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 // begins "IMPERSONATING …" must not stand at the start of a line like the banner.
 func (d *detailsScreen) View(w, h int) sanitize.Safe {
 	st := d.env.styles
-	out := []sanitize.Safe{st.Title.Render(sanitize.Fit("User "+identity(d.subject), max(1, w)))}
+	out := []sanitize.Safe{st.Title.Render(sanitize.Fit(d.env.Noun()+" "+identity(d.subject), max(1, w)))}
 	switch {
 	case d.loading:
 		out = append(out, st.Muted.Render("Loading…"))
 	case d.err != nil:
-		out = append(out, st.Error.Render(sanitize.Fit("Could not load this user: "+errText(d.err)+" (r to retry)", w)))
+		out = append(out, st.Error.Render(sanitize.Fit("Could not load this "+d.env.noun()+": "+errText(d.err)+" (r to retry)", w)))
 	default:
 		out = append(out, "")
 	}

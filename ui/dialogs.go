@@ -147,7 +147,7 @@ func (d *actAsDialog) view(width, height int) sanitize.Safe {
 	if d.err != "" {
 		errLine = errorLines(st, d.err, inner)
 	}
-	full := append(append(append([]sanitize.Safe{st.Title.Render("Act as this user?"), ""}, who...), "", field), errLine...)
+	full := append(append(append([]sanitize.Safe{st.Title.Render("Act as this " + d.env.noun() + "?"), ""}, who...), "", field), errLine...)
 	full = append(full, "")
 	full = append(full, sanitize.Wrap("It starts read-only. Everything is sent as them and recorded.", inner)...)
 	full = append(full, "enter: start · esc: cancel")
@@ -203,7 +203,7 @@ func (d *elevateDialog) view(width, height int) sanitize.Safe {
 	st := d.env.styles
 	inner := dialogInner(width)
 	who := identityLines(d.who, inner)
-	full := append(append([]sanitize.Safe{st.Error.Render("Allow writes as this user?"), ""}, who...), "")
+	full := append(append([]sanitize.Safe{st.Error.Render("Allow writes as this " + d.env.noun() + "?"), ""}, who...), "")
 	full = append(full, sanitize.Wrap("For the rest of this impersonation, requests that change things may be sent as them. Each one still shows what it does and needs their email or id typed to go out.", inner)...)
 	full = append(full, "", "enter: allow writes · esc: stay read-only")
 	compact := append(append([]sanitize.Safe{st.Error.Render("Allow writes as:")}, who...), "enter: allow · esc: stay read-only")

@@ -71,7 +71,7 @@ func (p *picker) close() {
 	}
 }
 
-func (p *picker) Title() sanitize.Safe { return "Users" }
+func (p *picker) Title() sanitize.Safe { return p.env.Nouns() }
 func (p *picker) fitsWidth() bool      { return true }
 func (p *picker) Capturing() bool      { return p.search.Focused() }
 
@@ -267,7 +267,7 @@ func (p *picker) done(msg searchDoneMsg) tea.Cmd {
 func (p *picker) count() sanitize.Safe {
 	n := p.table.Len()
 	if n == 0 {
-		return "0 users"
+		return "0 " + p.env.nouns()
 	}
 	plus := ""
 	if p.capped {
@@ -295,9 +295,9 @@ func (p *picker) View(w, h int) sanitize.Safe {
 	case p.err != nil:
 		footer = st.Error.Render(sanitize.Fit("Search failed: "+errText(p.err)+" (r to retry)", w))
 	case !p.loading && p.table.Len() == 0 && p.query != "":
-		footer = st.Muted.Render(sanitize.Fit("No users match “"+sanitize.Text(p.query)+"”.", w))
+		footer = st.Muted.Render(sanitize.Fit("No "+p.env.nouns()+" match “"+sanitize.Text(p.query)+"”.", w))
 	case !p.loading && p.table.Len() == 0:
-		footer = st.Muted.Render("No users.")
+		footer = st.Muted.Render("No " + p.env.nouns() + ".")
 	case p.loadingMore:
 		footer = st.Muted.Render("Loading more…")
 	}

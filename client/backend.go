@@ -55,6 +55,9 @@ type Subject struct {
 	Registered      time.Time
 	LastAccess      time.Time // zero: never
 	PasswordUpdated time.Time
+	// Facts are what a dialect knows of a subject beyond these (an Ironflow tenant's
+	// environments), by key: server text, shown through the picker's columns.
+	Facts map[string]string
 }
 
 // SubjectQuery asks for one page of subjects.

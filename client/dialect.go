@@ -42,6 +42,38 @@ type Description struct {
 	// AsHelp is what `actas as --help` says of this dialect: examples and quirks, a line
 	// each.
 	AsHelp []string
+	// SearchHint is the picker's search placeholder: what the backend's search matches.
+	SearchHint string
+	// Columns are the picker's, in display order; none: a user's (name, email, phone,
+	// status, labels, last access).
+	Columns []Column
+}
+
+// ColumnField is what a picker column shows of a subject.
+type ColumnField int
+
+const (
+	ColName       ColumnField = iota // the name (a blocked subject marked)
+	ColEmail                         // Email
+	ColPhone                         // Phone
+	ColStatus                        // active or blocked
+	ColLabels                        // Labels, joined
+	ColLastAccess                    // LastAccess, relative
+	ColID                            // ID
+	ColCreated                       // Registered, as a date
+	ColFact                          // Facts[Column.Fact]
+)
+
+// Column is one column of the picker. Flexible columns (Min > 0) are always shown and
+// share the spare width; fixed ones (Width > 0) are added as the width allows, lowest
+// Priority first, and dropped in the reverse order.
+type Column struct {
+	Title    string
+	Field    ColumnField
+	Fact     string // the key of Subject.Facts, for ColFact
+	Min      int
+	Width    int
+	Priority int
 }
 
 // Action is one entry of the actions menu.

@@ -57,9 +57,10 @@ type searchDoneMsg struct {
 }
 
 func newPicker(e *env) *picker {
-	p := &picker{env: e, search: newInput(e, "name, email, phone or id", limitSearch),
+	p := &picker{env: e, search: newInput(e, e.deps.Description.SearchHint, limitSearch),
 		table:   subjecttable.New(subjecttable.DefaultStyles(e.styles.IsDark), e.deps.Clock),
 		spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
+	p.table.SetColumns(e.deps.Description.Columns)
 	return p
 }
 

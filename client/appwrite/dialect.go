@@ -26,6 +26,16 @@ func (Dialect) Describe() client.Description {
 			{Label: "MFA factors", Method: "GET", Path: "/account/mfa/factors"},
 			{Label: "Their logs", Method: "GET", Path: "/account/logs"},
 		},
+		// A user's columns: NAME and EMAIL share the width, the others come as it grows.
+		Columns: []client.Column{
+			{Title: "NAME", Field: client.ColName, Min: 16},
+			{Title: "EMAIL", Field: client.ColEmail, Min: 22},
+			{Title: "PHONE", Field: client.ColPhone, Width: 16, Priority: 2},
+			{Title: "STATUS", Field: client.ColStatus, Width: 7, Priority: 1},
+			{Title: "LABELS", Field: client.ColLabels, Width: 16, Priority: 4},
+			{Title: "LAST ACCESS", Field: client.ColLastAccess, Width: 11, Priority: 3},
+		},
+		SearchHint:  "name, email, phone or id",
 		ExamplePath: "/account",
 		BasePath:    "/v1",
 		AsHelp: []string{

@@ -1,5 +1,11 @@
 package subjecttable
 
+import (
+	"slices"
+
+	"actas/client"
+)
+
 // colID names a column.
 type colID int
 
@@ -10,12 +16,26 @@ const (
 	colStatus
 	colLabels
 	colLast
+	colIDField
+	colCreated
+	colFact
 )
 
 type column struct {
 	id    colID
 	title string
 	width int
+	fact  string // the Facts key, for colFact
+}
+
+// colSpec is one column a table may show: flexible (min > 0) or fixed (width > 0, added
+// by priority).
+type colSpec struct {
+	id         colID
+	title      string
+	fact       string
+	min, width int
+	priority   int
 }
 
 // Column widths in cells. NAME and EMAIL have a minimum and share the spare width; the
@@ -46,40 +66,110 @@ var optional = []struct {
 // display order of the columns.
 var order = [...]colID{colName, colEmail, colPhone, colStatus, colLabels, colLast}
 
-// layout picks the columns for a width. The widths plus one gap between neighbours add
-// up to exactly width. Thresholds: NAME+EMAIL always (39 cells at their minimum), STATUS
-// from 47, PHONE from 64, LAST ACCESS from 76, LABELS from 93.
-func layout(width int) []column {
-	switch {
-	case width <= 0:
-		return nil
-	case width < 3: // no room for two columns and a gap
-		return []column{{colName, titles[colName], width}}
+// userColumns are the default: a user's columns, NAME and EMAIL flexible, the others
+// added as STATUS, PHONE, LAST ACCESS, LABELS.
+var userColumns = func() []colSpec {
+	var specs []colSpec
+	prio := map[colID]int{}
+	width := map[colID]int{}
+	for i, c := range optional {
+		prio[c.id], width[c.id] = i+1, c.width
 	}
-	need := nameMin + gap + emailMin
-	if width < need {
-		name := max(1, (width-gap)*nameMin/(nameMin+emailMin))
-		return []column{{colName, titles[colName], name}, {colEmail, titles[colEmail], width - gap - name}}
-	}
-	var widths [len(titles)]int // 0: not shown
-	for _, c := range optional {
-		if need+gap+c.width > width {
-			break
-		}
-		need += gap + c.width
-		widths[c.id] = c.width
-	}
-	spare := width - need
-	widths[colName] = nameMin + spare/2
-	widths[colEmail] = emailMin + spare - spare/2
-
-	cols := make([]column, 0, len(order))
 	for _, id := range order {
-		if widths[id] > 0 {
-			cols = append(cols, column{id, titles[id], widths[id]})
+		sp := colSpec{id: id, title: titles[id], width: width[id], priority: prio[id]}
+		switch id {
+		case colName:
+			sp.min = nameMin
+		case colEmail:
+			sp.min = emailMin
+		}
+		specs = append(specs, sp)
+	}
+	return specs
+}()
+
+// layout picks the user columns for a width. The widths plus one gap between neighbours
+// add up to exactly width. Thresholds: NAME+EMAIL always (39 cells at their minimum),
+// STATUS from 47, PHONE from 64, LAST ACCESS from 76, LABELS from 93.
+func layout(width int) []column { return layoutFor(userColumns, width) }
+
+// layoutFor picks columns of specs for a width: the flexible ones always (shrunk in
+// proportion to their minimums when the width is short), the fixed ones by priority
+// while they fit, the spare width shared by the flexible ones.
+func layoutFor(specs []colSpec, width int) []column {
+	var flex []int // indexes of the flexible columns
+	need := -gap
+	for i, sp := range specs {
+		if sp.min > 0 {
+			flex = append(flex, i)
+			need += gap + sp.min
+		}
+	}
+	switch {
+	case width <= 0 || len(flex) == 0:
+		return nil
+	case width < 3 || len(flex) == 1 && width < need: // no room for two columns and a gap
+		sp := specs[flex[0]]
+		return []column{{sp.id, sp.title, width, sp.fact}}
+	}
+	widths := make([]int, len(specs)) // 0: not shown
+	if width < need {
+		// Only the flexible columns, in proportion to their minimums.
+		total, left := 0, width-gap*(len(flex)-1)
+		for _, i := range flex {
+			total += specs[i].min
+		}
+		for n, i := range flex {
+			if n == len(flex)-1 {
+				widths[i] = left
+				break
+			}
+			widths[i] = max(1, (width-gap*(len(flex)-1))*specs[i].min/total)
+			left -= widths[i]
+		}
+	} else {
+		fixed := make([]int, 0, len(specs))
+		for i, sp := range specs {
+			if sp.min == 0 && sp.width > 0 {
+				fixed = append(fixed, i)
+			}
+		}
+		slices.SortStableFunc(fixed, func(a, b int) int { return specs[a].priority - specs[b].priority })
+		for _, i := range fixed {
+			if need+gap+specs[i].width > width {
+				break
+			}
+			need += gap + specs[i].width
+			widths[i] = specs[i].width
+		}
+		spare := width - need
+		for n, i := range flex {
+			share := spare / len(flex)
+			if n == len(flex)-1 {
+				share = spare - share*(len(flex)-1)
+			}
+			widths[i] = specs[i].min + share
+		}
+	}
+	cols := make([]column, 0, len(specs))
+	for i, sp := range specs {
+		if widths[i] > 0 {
+			cols = append(cols, column{sp.id, sp.title, widths[i], sp.fact})
 		}
 	}
 	return cols
+}
+
+// specsOf are a dialect's columns as the table lays them out.
+func specsOf(cols []client.Column) []colSpec {
+	ids := map[client.ColumnField]colID{client.ColName: colName, client.ColEmail: colEmail, client.ColPhone: colPhone,
+		client.ColStatus: colStatus, client.ColLabels: colLabels, client.ColLastAccess: colLast,
+		client.ColID: colIDField, client.ColCreated: colCreated, client.ColFact: colFact}
+	specs := make([]colSpec, 0, len(cols))
+	for _, c := range cols {
+		specs = append(specs, colSpec{id: ids[c.Field], title: c.Title, fact: c.Fact, min: c.Min, width: c.Width, priority: c.Priority})
+	}
+	return specs
 }
 
 var titles = [...]string{

@@ -149,6 +149,16 @@ func (r *rowRenderer) cell(s *client.Subject, c column) (text string, width int,
 		t := relTime(s.LastAccess, r.now)
 		text, width = fit(t, w)
 		return text, width, t == "never"
+	case colIDField:
+		return field(s.ID, w)
+	case colCreated:
+		if s.Registered.IsZero() {
+			return placeholder, 1, true
+		}
+		text, width = fit(s.Registered.Format("2006-01-02"), w)
+		return text, width, false
+	case colFact:
+		return field(s.Facts[c.fact], w)
 	}
 	return "", 0, false
 }

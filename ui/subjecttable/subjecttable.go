@@ -20,9 +20,10 @@ type Model struct {
 	now   func() time.Time
 
 	width, height int
-	cols          []column // layout for width, recomputed by SetSize
-	header        string   // rendered header line, recomputed by SetSize and SetStyles
-	blank         string   // a line of width spaces, for the rows below the last one
+	specs         []colSpec // the columns it may show; nil: a user's
+	cols          []column  // layout for width, recomputed by SetSize
+	header        string    // rendered header line, recomputed by SetSize and SetStyles
+	blank         string    // a line of width spaces, for the rows below the last one
 
 	rows   []client.Subject
 	cursor int // index into rows; 0 when there are none
@@ -51,10 +52,27 @@ func (m *Model) SetStyles(s Styles) {
 // SetSize sets the size of the table in terminal cells; height includes the header line.
 func (m *Model) SetSize(width, height int) {
 	m.width, m.height = max(0, width), max(0, height)
-	m.cols = layout(m.width)
+	m.cols = m.layout()
 	m.header = m.renderHeader()
 	m.blank = strings.Repeat(" ", m.width)
 	m.fix()
+}
+
+// SetColumns makes the table show a dialect's columns (none: a user's).
+func (m *Model) SetColumns(cols []client.Column) {
+	m.specs = nil
+	if len(cols) > 0 {
+		m.specs = specsOf(cols)
+	}
+	m.cols = m.layout()
+	m.header = m.renderHeader()
+}
+
+func (m *Model) layout() []column {
+	if m.specs == nil {
+		return layout(m.width)
+	}
+	return layoutFor(m.specs, m.width)
 }
 
 // SetRows replaces all rows and puts the cursor on the first one. The table keeps rows

@@ -44,6 +44,9 @@ type Description struct {
 	AsHelp []string
 	// SearchHint is the picker's search placeholder: what the backend's search matches.
 	SearchHint string
+	// Targets says how `p` names a subject: an example for the prompt's placeholder, the
+	// ways in a few words ("email, phone or id"), and as the hint for a bad one.
+	Targets TargetWords
 	// Columns are the picker's, in display order; none: a user's (name, email, phone,
 	// status, labels, last access).
 	Columns []Column
@@ -79,6 +82,13 @@ type Column struct {
 // Action is one entry of the actions menu.
 type Action struct {
 	Label, Method, Path string
+}
+
+// TargetWords are a dialect's words for naming a subject.
+type TargetWords struct {
+	Example string // "ada@example.com, +14155550100 or a user id"
+	Ways    string // "email, phone or id"
+	Hint    string // "an email, a +phone or a user id"
 }
 
 // Field is one input the console asks for.

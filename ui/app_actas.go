@@ -62,7 +62,7 @@ func (m Model) actAsDone(msg actAsDoneMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		// The switch that came first still shows: the refusal does not hide that the
 		// impersonation before it has ended.
-		m.say(sanitize.TrimSpace(refusal(msg.err)+" "+m.switched), !errors.Is(msg.err, client.ErrStopped))
+		m.say(sanitize.TrimSpace(refusal(msg.err, m.env.noun())+" "+m.switched), !errors.Is(msg.err, client.ErrStopped))
 		m.status.full = errText(msg.err)
 		return m, nil
 	}
@@ -78,23 +78,24 @@ func (m Model) actAsDone(msg actAsDoneMsg) (tea.Model, tea.Cmd) {
 	return model, tea.Batch(cmd, model.(Model).tick())
 }
 
-// refusal says in one line why an impersonation did not start.
-func refusal(err error) sanitize.Safe {
+// refusal says in one line why an impersonation did not start; noun is the dialect's
+// word for the subject ("user").
+func refusal(err error, noun sanitize.Safe) sanitize.Safe {
 	switch {
 	case errors.Is(err, client.ErrStopped):
 		return "Impersonation cancelled."
 	case errors.Is(err, session.ErrJournal):
-		return "Refused: the journal could not be written, so nothing is done as the user (" + firstError(err) + ")."
+		return "Refused: the journal could not be written, so nothing is done as the " + noun + " (" + firstError(err) + ")."
 	case errors.Is(err, client.ErrNotHonoured):
-		return "Refused: the backend did not confirm it acts as that user."
+		return "Refused: the backend did not confirm it acts as that " + noun + "."
 	case errors.Is(err, client.ErrBlocked):
-		return "Refused: that user is blocked."
+		return "Refused: that " + noun + " is blocked."
 	case errors.Is(err, client.ErrUnauthorized):
 		return "Your session has ended: sign in again."
 	case errors.Is(err, session.ErrTargetIsOperator), errors.Is(err, session.ErrReasonRequired):
 		return "Refused: " + firstError(err)
 	}
-	return "Could not act as that user: " + firstError(err)
+	return "Could not act as that " + noun + ": " + firstError(err)
 }
 
 // firstError is the first line of a joined error: the refusal, without the journal's.

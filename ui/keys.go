@@ -10,7 +10,7 @@ type KeyMap struct {
 	Picker  PickerKeys
 	Search  InputKeys // typing a search in the picker
 	Filter  InputKeys // typing the audit filter
-	Prompt  InputKeys // naming a user by email, phone or id
+	Prompt  InputKeys // naming a subject the dialect's way (email, phone or id)
 	Login   LoginKeys
 	MFA     InputKeys
 	Details DetailsKeys

@@ -32,7 +32,7 @@ type lookupMsg struct {
 }
 
 func newTargetPrompt(e *env) *targetPrompt {
-	p := &targetPrompt{env: e, input: newInput(e, "ada@example.com, +14155550100 or a user id", limitTarget)}
+	p := &targetPrompt{env: e, input: newInput(e, e.deps.Description.Targets.Example, limitTarget)}
 	p.input.Focus()
 	return p
 }
@@ -72,7 +72,7 @@ func (p *targetPrompt) Update(msg tea.Msg) (screen, tea.Cmd) {
 func (p *targetPrompt) submit() tea.Cmd {
 	t, err := client.ParseTarget(p.input.Value())
 	if err != nil { // the typed text stays for correction
-		p.env.post(statusMsg{text: targetHint(p.input.Value()), full: errText(err), isErr: true})
+		p.env.post(statusMsg{text: targetHint(p.input.Value(), p.env.deps.Description.Targets.Hint), full: errText(err), isErr: true})
 		return nil
 	}
 	p.gen++
@@ -91,28 +91,29 @@ func (p *targetPrompt) found(msg lookupMsg) {
 	case msg.err == nil:
 		p.env.post(promptDoneMsg{askActAsMsg{target: msg.target, who: msg.who}})
 	case errors.Is(msg.err, client.ErrNotFound):
-		text := sanitize.Text("No user with " + msg.target.String() + ".")
+		text := "No " + p.env.noun() + " with " + sanitize.Text(msg.target.String()) + "."
 		if msg.target.Kind == client.ByID && allDigits(msg.target.Value) {
 			text += " Phone numbers start with + and the country code, e.g. +14155550100."
 		}
 		p.env.post(statusMsg{text: text, full: errText(msg.err), isErr: true})
 	default:
-		p.env.post(statusMsg{text: "Could not look that user up: " + firstError(msg.err), full: errText(msg.err), isErr: true})
+		p.env.post(statusMsg{text: "Could not look that " + p.env.noun() + " up: " + firstError(msg.err), full: errText(msg.err), isErr: true})
 	}
 }
 
-// targetHint says in a few words what a target that cannot be parsed should look like.
-func targetHint(typed string) sanitize.Safe {
+// targetHint says in a few words what a target that cannot be parsed should look like;
+// ways are the dialect's ("an email, a +phone or a user id").
+func targetHint(typed, ways string) sanitize.Safe {
 	switch t := []rune(typed); {
 	case len(t) == 0:
-		return "Type an email, a +phone or a user id."
+		return "Type " + sanitize.Text(ways) + "."
 	case t[0] == '+':
 		return "Phone numbers are + and 7 to 15 digits, e.g. +14155550100."
 	}
 	if _, err := client.ParseTarget(typed); err != nil && hasHidden(typed) {
 		return "The target has an invisible character (shown as �): retype it."
 	}
-	return "That is not an email, a +phone or a user id."
+	return "That is not " + sanitize.Text(ways) + "."
 }
 
 func hasHidden(s string) bool {
@@ -135,7 +136,7 @@ func allDigits(s string) bool {
 
 func (p *targetPrompt) View(w, h int) sanitize.Safe {
 	st := p.env.styles
-	lines := []sanitize.Safe{st.Title.Render("Act as a user named by email, phone or id"), "", "› " + inputView(p.input), ""}
+	lines := []sanitize.Safe{st.Title.Render("Act as a " + p.env.noun() + " named by " + sanitize.Text(p.env.deps.Description.Targets.Ways)), "", "› " + inputView(p.input), ""}
 	if p.looking {
 		lines = append(lines, st.Muted.Render("Looking them up…"))
 	} else {

@@ -35,7 +35,9 @@ func (Dialect) Describe() client.Description {
 			{Title: "LABELS", Field: client.ColLabels, Width: 16, Priority: 4},
 			{Title: "LAST ACCESS", Field: client.ColLastAccess, Width: 11, Priority: 3},
 		},
-		SearchHint:  "name, email, phone or id",
+		SearchHint: "name, email, phone or id",
+		Targets: client.TargetWords{Example: "ada@example.com, +14155550100 or a user id",
+			Ways: "email, phone or id", Hint: "an email, a +phone or a user id"},
 		ExamplePath: "/account",
 		BasePath:    "/v1",
 		AsHelp: []string{

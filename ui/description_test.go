@@ -1,0 +1,35 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"actas/client"
+)
+
+// Another dialect's words reach the screens: its noun in titles, its way of naming a
+// subject in the prompt, its columns in the picker.
+func TestScreensSpeakTheDialectsWords(t *testing.T) {
+	w := newWorld(t)
+	d := w.deps.Description
+	d.Subject = client.Noun{One: "tenant", Many: "tenants"}
+	d.Targets = client.TargetWords{Example: "org_acme", Ways: "id", Hint: "a tenant id (org_…)"}
+	d.SearchHint = "tenant name or id"
+	d.Columns = []client.Column{{Title: "TENANT", Field: client.ColID, Min: 12}, {Title: "TITLE", Field: client.ColName, Min: 16}}
+	w.deps.Description = d
+	h := newHarness(t, w.deps, 120, 40)
+	h.signIn()
+	screen := h.screen()
+	for _, want := range []string{"Tenants", "TENANT", "TITLE", "tenant name or id"} {
+		if !strings.Contains(screen, want) {
+			t.Fatalf("picker lacks %q:\n%s", want, screen)
+		}
+	}
+	if strings.Contains(screen, "EMAIL") {
+		t.Fatalf("a user's column in a tenant picker:\n%s", screen)
+	}
+	h.press(keys.Picker.ImpersonateBy)
+	h.untilScreen("Act as a tenant named by id")
+	h.press(keys.Prompt.Submit)
+	h.untilScreen("Type a tenant id (org_…).")
+}

@@ -47,6 +47,9 @@ type Description struct {
 	// Targets says how `p` names a subject: an example for the prompt's placeholder, the
 	// ways in a few words ("email, phone or id"), and as the hint for a bad one.
 	Targets TargetWords
+	// Facts are the lines the details screen shows of a subject, in order; none: a
+	// user's (email, id, name, phone, status, role, labels, MFA, dates).
+	Facts []FactLine
 	// Columns are the picker's, in display order; none: a user's (name, email, phone,
 	// status, labels, last access).
 	Columns []Column
@@ -66,6 +69,31 @@ const (
 	ColCreated                       // Registered, as a date
 	ColFact                          // Facts[Column.Fact]
 )
+
+// FactField is what a details line shows of a subject.
+type FactField int
+
+const (
+	FactEmail       FactField = iota // Email, with whether it is verified
+	FactID                           // ID
+	FactName                         // Name, in quotes
+	FactPhone                        // Phone, with whether it is verified
+	FactStatus                       // active or BLOCKED
+	FactRole                         // an operator (impersonator) or not
+	FactLabels                       // Labels
+	FactMFA                          // MFA on or off
+	FactRegistered                   // Registered
+	FactLastAccess                   // LastAccess
+	FactPasswordSet                  // PasswordUpdated
+	FactOf                           // Facts[FactLine.Key]
+)
+
+// FactLine is one "label  value" line of the details screen.
+type FactLine struct {
+	Label string
+	Field FactField
+	Key   string // the key of Subject.Facts, for FactOf
+}
 
 // Column is one column of the picker. Flexible columns (Min > 0) are always shown and
 // share the spare width; fixed ones (Width > 0) are added as the width allows, lowest

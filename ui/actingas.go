@@ -104,7 +104,7 @@ func (a *actingAs) View(w, h int) sanitize.Safe {
 	if !a.loaded { // nothing is shown as theirs before the backend confirmed it
 		return sanitize.Join(lines, "\n")
 	}
-	facts := append(subjectFacts(a.ov.Subject, now), overviewFacts(a.ov)...)
+	facts := append(subjectFacts(a.ov.Subject, now, a.env.deps.Description.Facts, a.env.noun()), overviewFacts(a.ov)...)
 	lines = append(lines, renderFacts(st, facts, w)...)
 	lines = append(lines, "", st.Title.Render(sanitize.Fit(sanitize.Text("Their sessions ("+itoa(len(a.ov.Devices))+")"), w)))
 	for _, d := range a.ov.Devices {

@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"actas/client"
+	"actas/client/appwrite"
 )
 
 // Another dialect's words reach the screens: its noun in titles, its way of naming a
@@ -32,4 +35,19 @@ func TestScreensSpeakTheDialectsWords(t *testing.T) {
 	h.untilScreen("Act as a tenant named by id")
 	h.press(keys.Prompt.Submit)
 	h.untilScreen("Type a tenant id (org_…).")
+}
+
+// Appwrite's details are the user facts; another dialect's lines show its facts, made safe.
+func TestDetailsShowTheDialectsFacts(t *testing.T) {
+	if !reflect.DeepEqual(appwrite.Dialect{}.Describe().Facts, userFacts) {
+		t.Fatal("Appwrite's Description and the user facts differ")
+	}
+	s := client.Subject{ID: "org_acme", Name: "Acme Corp", Facts: map[string]string{"environments": "env_default\x1b]0;x\x07"}}
+	lines := []client.FactLine{{Label: "Tenant", Field: client.FactID}, {Label: "Environments", Field: client.FactOf, Key: "environments"},
+		{Label: "Plan", Field: client.FactOf, Key: "plan"}}
+	got := subjectFacts(s, time.Now(), lines, "tenant")
+	if len(got) != 3 || got[0].label != "Tenant" || got[0].value != "org_acme" || !strings.HasPrefix(string(got[1].value), "env_default") ||
+		strings.ContainsRune(string(got[1].value), 0x1b) || got[2].value != "none" {
+		t.Fatalf("%+v", got)
+	}
 }

@@ -91,6 +91,6 @@ func (d *detailsScreen) View(w, h int) sanitize.Safe {
 	default:
 		out = append(out, "")
 	}
-	out = append(out, renderFacts(st, subjectFacts(d.subject, d.env.now()), w)...)
+	out = append(out, renderFacts(st, subjectFacts(d.subject, d.env.now(), d.env.deps.Description.Facts, d.env.noun()), w)...)
 	return sanitize.Join(out, "\n")
 }

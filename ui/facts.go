@@ -29,23 +29,62 @@ func renderFacts(st Styles, facts []fact, w int) []sanitize.Safe {
 	return lines
 }
 
-func subjectFacts(s client.Subject, now time.Time) []fact {
-	status := sanitize.Safe("active")
-	if s.Blocked {
-		status = "BLOCKED"
+// userFacts are the details of a subject when the dialect names none: a user's.
+var userFacts = []client.FactLine{
+	{Label: "Email", Field: client.FactEmail}, {Label: "ID", Field: client.FactID}, {Label: "Name", Field: client.FactName},
+	{Label: "Phone", Field: client.FactPhone}, {Label: "Status", Field: client.FactStatus}, {Label: "Role", Field: client.FactRole},
+	{Label: "Labels", Field: client.FactLabels}, {Label: "MFA", Field: client.FactMFA},
+	{Label: "Registered", Field: client.FactRegistered}, {Label: "Last access", Field: client.FactLastAccess},
+	{Label: "Password set", Field: client.FactPasswordSet},
+}
+
+// subjectFacts are the lines the dialect shows of a subject (noun names an ordinary one).
+func subjectFacts(s client.Subject, now time.Time, lines []client.FactLine, noun sanitize.Safe) []fact {
+	if len(lines) == 0 {
+		lines = userFacts
 	}
-	role := sanitize.Safe("user")
-	if s.Impersonator {
-		role = "operator (impersonator)"
+	out := make([]fact, 0, len(lines))
+	for _, l := range lines {
+		out = append(out, fact{sanitize.Text(l.Label), factValue(s, now, l, noun)})
 	}
+	return out
+}
+
+func factValue(s client.Subject, now time.Time, l client.FactLine, noun sanitize.Safe) sanitize.Safe {
 	t := sanitize.Short
-	return []fact{
-		{"Email", verified(s.Email, s.EmailVerified)}, {"ID", t(s.ID)}, {"Name", quoted(s.Name)},
-		{"Phone", verified(s.Phone, s.PhoneVerified)}, {"Status", status}, {"Role", role},
-		{"Labels", orNone(t(strings.Join(s.Labels, ", ")))},
-		{"MFA", onOff(s.MFA)}, {"Registered", when(s.Registered, now)}, {"Last access", when(s.LastAccess, now)},
-		{"Password set", when(s.PasswordUpdated, now)},
+	switch l.Field {
+	case client.FactEmail:
+		return verified(s.Email, s.EmailVerified)
+	case client.FactID:
+		return t(s.ID)
+	case client.FactName:
+		return quoted(s.Name)
+	case client.FactPhone:
+		return verified(s.Phone, s.PhoneVerified)
+	case client.FactStatus:
+		if s.Blocked {
+			return "BLOCKED"
+		}
+		return "active"
+	case client.FactRole:
+		if s.Impersonator {
+			return "operator (impersonator)"
+		}
+		return noun
+	case client.FactLabels:
+		return orNone(t(strings.Join(s.Labels, ", ")))
+	case client.FactMFA:
+		return onOff(s.MFA)
+	case client.FactRegistered:
+		return when(s.Registered, now)
+	case client.FactLastAccess:
+		return when(s.LastAccess, now)
+	case client.FactPasswordSet:
+		return when(s.PasswordUpdated, now)
+	case client.FactOf:
+		return orNone(t(s.Facts[l.Key]))
 	}
+	return ""
 }
 
 // overviewFacts are the further facts a backend reports of a user (preferences, second

@@ -26,6 +26,13 @@ func (Dialect) Describe() client.Description {
 			{Label: "MFA factors", Method: "GET", Path: "/account/mfa/factors"},
 			{Label: "Their logs", Method: "GET", Path: "/account/logs"},
 		},
+		Facts: []client.FactLine{
+			{Label: "Email", Field: client.FactEmail}, {Label: "ID", Field: client.FactID}, {Label: "Name", Field: client.FactName},
+			{Label: "Phone", Field: client.FactPhone}, {Label: "Status", Field: client.FactStatus}, {Label: "Role", Field: client.FactRole},
+			{Label: "Labels", Field: client.FactLabels}, {Label: "MFA", Field: client.FactMFA},
+			{Label: "Registered", Field: client.FactRegistered}, {Label: "Last access", Field: client.FactLastAccess},
+			{Label: "Password set", Field: client.FactPasswordSet},
+		},
 		// A user's columns: NAME and EMAIL share the width, the others come as it grows.
 		Columns: []client.Column{
 			{Title: "NAME", Field: client.ColName, Min: 16},

@@ -47,6 +47,8 @@ type Description struct {
 	// Targets says how `p` names a subject: an example for the prompt's placeholder, the
 	// ways in a few words ("email, phone or id"), and as the hint for a bad one.
 	Targets TargetWords
+	// Confirm is what the operator may type to confirm a write as the subject.
+	Confirm ConfirmWords
 	// Facts are the lines the details screen shows of a subject, in order; none: a
 	// user's (email, id, name, phone, status, role, labels, MFA, dates).
 	Facts []FactLine
@@ -110,6 +112,20 @@ type Column struct {
 // Action is one entry of the actions menu.
 type Action struct {
 	Label, Method, Path string
+}
+
+// ConfirmField is a subject's field that, typed, confirms a write.
+type ConfirmField int
+
+const (
+	ConfirmID    ConfirmField = iota // the id, exactly
+	ConfirmEmail                     // the email, in any case
+)
+
+// ConfirmWords say what confirms a write: the fields, and how the dialogs name them.
+type ConfirmWords struct {
+	Fields []ConfirmField // none: the id or the email
+	Words  string         // "email or id"
 }
 
 // TargetWords are a dialect's words for naming a subject.

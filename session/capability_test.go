@@ -139,3 +139,14 @@ func TestJournalLinesCarryDialectAndScope(t *testing.T) {
 		}
 	}
 }
+
+// What confirms a write is the dialect's: by default the id or the email (any case).
+func TestConfirmsByTheDialectsFields(t *testing.T) {
+	sub := client.Subject{ID: "org_acme", Email: "Ops@Acme.example"}
+	if !Confirms("ops@acme.example", sub) || !Confirms(" org_acme ", sub) || Confirms("", sub) || Confirms("ORG_ACME", sub) {
+		t.Fatal("default")
+	}
+	if Confirms("ops@acme.example", sub, client.ConfirmID) || !Confirms("org_acme", sub, client.ConfirmID) {
+		t.Fatal("by id only")
+	}
+}

@@ -444,7 +444,7 @@ func (s *Session) Do(ctx context.Context, gen int, req client.Request, typed str
 			refusal = ErrWriteForbidden
 		case !s.write:
 			refusal = ErrReadOnly
-		case !Confirms(typed, sub):
+		case !Confirms(typed, sub, s.cfg.ConfirmBy...):
 			refusal = ErrNotConfirmed
 		}
 		path := req.Path // journaled as it will be sent: dot-segments resolved

@@ -52,9 +52,23 @@ func (p Policy) deadline(started, lastActive, expires time.Time) (time.Time, str
 	return at, why
 }
 
-// Confirms says whether what the operator typed confirms a write as sub: their email (in
-// any case) or their id, exactly.
-func Confirms(typed string, sub client.Subject) bool {
+// Confirms says whether what the operator typed confirms a write as sub, by the
+// dialect's fields (none: their email, in any case, or their id, exactly).
+func Confirms(typed string, sub client.Subject, by ...client.ConfirmField) bool {
 	typed = strings.TrimSpace(typed)
-	return typed != "" && (typed == sub.ID || (sub.Email != "" && strings.EqualFold(typed, sub.Email)))
+	if typed == "" {
+		return false
+	}
+	if len(by) == 0 {
+		by = []client.ConfirmField{client.ConfirmID, client.ConfirmEmail}
+	}
+	for _, f := range by {
+		switch {
+		case f == client.ConfirmID && typed == sub.ID:
+			return true
+		case f == client.ConfirmEmail && sub.Email != "" && strings.EqualFold(typed, sub.Email):
+			return true
+		}
+	}
+	return false
 }

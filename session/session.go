@@ -46,13 +46,15 @@ var (
 
 // Config wires a session.
 type Config struct {
-	Backend  client.Backend
-	Dialect  string   // the backend's kind, on every journal line
-	Journal  *Journal // nil: no journal (tests of other layers)
-	Clock    func() time.Time
-	Endpoint string
-	Project  string
-	Policy   Policy
+	Backend client.Backend
+	Dialect string // the backend's kind, on every journal line
+	// ConfirmBy are the subject's fields that, typed, confirm a write (none: id or email).
+	ConfirmBy []client.ConfirmField
+	Journal   *Journal // nil: no journal (tests of other layers)
+	Clock     func() time.Time
+	Endpoint  string
+	Project   string
+	Policy    Policy
 }
 
 // Session is safe for use from several goroutines (Bubble Tea commands run on their own).

@@ -189,6 +189,6 @@ func (m Model) elevated(msg elevatedMsg) (tea.Model, tea.Cmd) {
 	}
 	// followSession, after this message, puts the session's new mode in the banner and
 	// tells the screens (it may have seen it already, from an earlier message).
-	m.say("Writes allowed for this impersonation: each one still needs their email or id typed.", false)
+	m.say("Writes allowed for this impersonation: each one still needs their "+m.env.confirmWords()+" typed.", false)
 	return m, nil
 }

@@ -204,7 +204,7 @@ func (d *elevateDialog) view(width, height int) sanitize.Safe {
 	inner := dialogInner(width)
 	who := identityLines(d.who, inner)
 	full := append(append([]sanitize.Safe{st.Error.Render("Allow writes as this " + d.env.noun() + "?"), ""}, who...), "")
-	full = append(full, sanitize.Wrap("For the rest of this impersonation, requests that change things may be sent as them. Each one still shows what it does and needs their email or id typed to go out.", inner)...)
+	full = append(full, sanitize.Wrap("For the rest of this impersonation, requests that change things may be sent as them. Each one still shows what it does and needs their "+d.env.confirmWords()+" typed to go out.", inner)...)
 	full = append(full, "", "enter: allow writes · esc: stay read-only")
 	compact := append(append([]sanitize.Safe{st.Error.Render("Allow writes as:")}, who...), "enter: allow · esc: stay read-only")
 	least := append(sanitize.Wrap("Allow writes as "+identity(d.who)+"?", inner), "enter: allow · esc: no")
@@ -224,7 +224,7 @@ type writeDialog struct {
 }
 
 func newWriteDialog(e *env, req client.Request, user client.Subject) *writeDialog {
-	d := &writeDialog{env: e, req: req, user: user, typed: newInput(e, "their email or id", limitTarget), fits: true}
+	d := &writeDialog{env: e, req: req, user: user, typed: newInput(e, "their "+string(e.confirmWords()), limitTarget), fits: true}
 	d.typed.SetWidth(36)
 	d.typed.Focus()
 	return d
@@ -242,8 +242,8 @@ func (d *writeDialog) update(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return nil, false
 		}
 		typed := d.typed.Value()
-		if !session.Confirms(typed, d.user) {
-			d.err = "That is not their email or id: nothing was sent."
+		if !session.Confirms(typed, d.user, d.env.deps.Description.Confirm.Fields...) {
+			d.err = "That is not their " + d.env.confirmWords() + ": nothing was sent."
 			return nil, false
 		}
 		d.env.post(sendConfirmedMsg{req: d.req, typed: typed})
@@ -292,7 +292,7 @@ func (d *writeDialog) view(width, height int) sanitize.Safe {
 	}
 	lines = append(lines, wrap("Body     ", sanitize.Text(body))...)
 	// The field has a line of its own: what is typed into it is always seen.
-	lines = append(lines, "", "Type their email or id to send:", inputView(d.typed))
+	lines = append(lines, "", "Type their "+d.env.confirmWords()+" to send:", inputView(d.typed))
 	if d.err != "" {
 		lines = append(lines, errorLines(st, d.err, inner)...)
 	}

@@ -214,7 +214,7 @@ func (s *loginScreen) submit() (screen, tea.Cmd) {
 }
 
 func newSession(e *env, backend client.Backend, endpoint, project string) *session.Session {
-	return session.New(session.Config{Backend: backend, Dialect: e.deps.Dialect, Journal: e.deps.Journal, Clock: e.deps.Clock,
+	return session.New(session.Config{Backend: backend, Dialect: e.deps.Dialect, ConfirmBy: e.deps.Description.Confirm.Fields, Journal: e.deps.Journal, Clock: e.deps.Clock,
 		Endpoint: endpoint, Project: project, Policy: e.deps.Policy})
 }
 

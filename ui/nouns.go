@@ -22,3 +22,11 @@ func capital(s string) string {
 	}
 	return string(unicode.ToUpper(r)) + strings.Clone(s[n:])
 }
+
+// confirmWords name what confirms a write ("email or id").
+func (e *env) confirmWords() sanitize.Safe {
+	if w := e.deps.Description.Confirm.Words; w != "" {
+		return sanitize.Text(w)
+	}
+	return "email or id"
+}

@@ -262,12 +262,9 @@ func (e *cliEnv) openSession(ctx context.Context, p config.Profile, policy sessi
 	}
 	sess := session.New(session.Config{Backend: c, Dialect: p.Dialect, Journal: journal, Clock: e.now, Endpoint: c.Endpoint(),
 		Project: p.Project, Policy: policy})
-	if _, err := e.stored(c, p).ResumeEntry(ctx, sess, entry); err != nil {
+	if _, err := e.resume(ctx, c, p, sess, entry); err != nil {
 		journal.Close()
-		if errors.Is(err, client.ErrUnauthorized) {
-			return nil, nil, notSignedIn("the stored session has expired or was revoked: run actas login")
-		}
-		return nil, nil, refused(err)
+		return nil, nil, err
 	}
 	return sess, func() { journal.Close() }, nil
 }

@@ -259,13 +259,9 @@ func (e *cliEnv) storedSession(c client.Backend, p config.Profile) (keyring.Entr
 	return entry, nil
 }
 
-// resume takes the profile's stored session up into sess: exit 3 when none is stored or
+// resume takes the profile's stored entry (from storedSession) up into sess: exit 3 when
 // the backend no longer accepts it (then it is forgotten).
-func (e *cliEnv) resume(ctx context.Context, c client.Backend, p config.Profile, sess *session.Session) (client.Operator, error) {
-	entry, err := e.storedSession(c, p)
-	if err != nil {
-		return client.Operator{}, err
-	}
+func (e *cliEnv) resume(ctx context.Context, c client.Backend, p config.Profile, sess *session.Session, entry keyring.Entry) (client.Operator, error) {
 	op, err := e.stored(c, p).ResumeEntry(ctx, sess, entry)
 	switch {
 	case errors.Is(err, client.ErrUnauthorized):

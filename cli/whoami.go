@@ -24,11 +24,15 @@ func (e *cliEnv) signedIn(ctx context.Context, p config.Profile) (client.Backend
 	if err != nil {
 		return nil, client.Operator{}, err
 	}
+	entry, err := e.storedSession(c, p)
+	if err != nil {
+		return nil, client.Operator{}, err
+	}
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	// A session without a journal: reading who one is journals nothing.
 	sess := session.New(session.Config{Backend: c, Dialect: p.Dialect, Clock: e.now, Endpoint: c.Endpoint(), Project: p.Project})
-	op, err := e.resume(ctx, c, p, sess)
+	op, err := e.resume(ctx, c, p, sess, entry)
 	if err != nil {
 		return nil, op, err
 	}

@@ -1,9 +1,6 @@
 package client
 
-import (
-	"slices"
-	"sort"
-)
+import "sort"
 
 // Dialect is one kind of backend: how to open one, and how the console speaks of it.
 // main builds the table of them as a literal; nothing registers itself.
@@ -158,4 +155,4 @@ func (d Dialects) Names() []string {
 }
 
 // Has says whether the table holds name.
-func (d Dialects) Has(name string) bool { return slices.Contains(d.Names(), name) }
+func (d Dialects) Has(name string) bool { _, ok := d[name]; return ok }

@@ -188,7 +188,7 @@ func validate(path string, doc []byte, entries []entry, raw *rawFile, dialects [
 		boolean("insecure", rp.Insecure, &p.Insecure)
 
 		if rp.Dialect != nil {
-			if msg := checkDialect(*rp.Dialect, dialects); msg != "" {
+			if msg := CheckDialect(*rp.Dialect, dialects); msg != "" {
 				fail(at("dialect"), "%s", msg)
 			}
 		}
@@ -262,9 +262,7 @@ var recognisedDialects = []string{"appwrite", "ironflow", "mpdx"}
 
 // CheckDialect says in one line what is wrong with a dialect name, given the names the
 // binary has ("" when it is one of them).
-func CheckDialect(d string, supported []string) string { return checkDialect(d, supported) }
-
-func checkDialect(d string, supported []string) string {
+func CheckDialect(d string, supported []string) string {
 	switch {
 	case slices.Contains(supported, d):
 		return ""

@@ -50,16 +50,19 @@ func SignInFor(dialect, base string) (SignIn, bool) {
 	if dialect != "appwrite" {
 		return SignIn{}, false
 	}
-	return SignIn{Endpoint: strings.TrimSuffix(base, "/") + "/v1", Scope: appwrite.DefaultProject,
+	return SignIn{Endpoint: appwriteEndpoint(base), Scope: appwrite.DefaultProject,
 		Email: appwrite.OperatorEmail, Password: appwrite.OperatorPassword,
 		Hint: "Demo backend, demo-only credentials: " + appwrite.OperatorEmail + " / " + appwrite.OperatorPassword + "\n" +
 			"Also " + appwrite.ViewerEmail + " / " + appwrite.ViewerPassword + " (not an impersonator), " +
 			appwrite.MFAEmail + " / " + appwrite.MFAPassword + " (TOTP: actas demo totp)."}, true
 }
 
+// appwriteEndpoint is where Appwrite's demo answers under base.
+func appwriteEndpoint(base string) string { return strings.TrimSuffix(base, "/") + "/v1" }
+
 // Describe says what is served at base, for a person: each dialect's own description.
 func (s *Server) Describe(base string) string {
-	return s.Appwrite.Describe(strings.TrimSuffix(base, "/") + "/v1")
+	return s.Appwrite.Describe(appwriteEndpoint(base))
 }
 
 // Info is Describe for scripts: one entry per dialect.
@@ -68,5 +71,5 @@ type Info struct {
 }
 
 func (s *Server) Info(base string) Info {
-	return Info{Appwrite: s.Appwrite.Info(strings.TrimSuffix(base, "/") + "/v1")}
+	return Info{Appwrite: s.Appwrite.Info(appwriteEndpoint(base))}
 }

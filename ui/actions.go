@@ -24,10 +24,11 @@ func actionsMenu(e *env) []action {
 
 type actionsScreen struct {
 	env    *env
+	menu   []action
 	cursor int
 }
 
-func newActions(e *env) *actionsScreen { return &actionsScreen{env: e} }
+func newActions(e *env) *actionsScreen { return &actionsScreen{env: e, menu: actionsMenu(e)} }
 
 func (a *actionsScreen) Title() sanitize.Safe { return "Actions as " + a.env.noun() }
 func (a *actionsScreen) Capturing() bool      { return false }
@@ -47,11 +48,11 @@ func (a *actionsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	case key.Matches(msg2, k.Nav.Up):
 		a.cursor = max(0, a.cursor-1)
 	case key.Matches(msg2, k.Nav.Down):
-		a.cursor = min(len(actionsMenu(a.env))-1, a.cursor+1)
+		a.cursor = min(len(a.menu)-1, a.cursor+1)
 	case key.Matches(msg2, k.Global.Back):
 		a.env.post(popMsg{})
 	case key.Matches(msg2, k.Actions.Open):
-		act := actionsMenu(a.env)[a.cursor]
+		act := a.menu[a.cursor]
 		a.env.post(openConsoleMsg{method: act.method, path: act.path})
 	}
 	return a, nil
@@ -60,7 +61,7 @@ func (a *actionsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 func (a *actionsScreen) View(w, h int) sanitize.Safe {
 	st := a.env.styles
 	lines := []sanitize.Safe{st.Title.Render("Act as the " + a.env.noun()), ""}
-	for i, act := range actionsMenu(a.env) {
+	for i, act := range a.menu {
 		label, request := sanitize.Text(act.label), sanitize.Text(act.method+" "+act.path)
 		line := "  " + label
 		if act.path != "" {

@@ -88,7 +88,7 @@ func runConsole(cmd *cobra.Command, e *cliEnv, g *globalFlags, o consoleOptions)
 	if err != nil {
 		return err
 	}
-	deps.Connect, deps.Dialect, deps.Description = e.consoleConnect(d, p.Insecure), d.Name(), d.Describe()
+	deps.Open, deps.Dialect, deps.Description = e.opener(d, p.Insecure), d.Name(), d.Describe()
 	deps.Insecure = p.Insecure // clear text to a remote host stays in sight: the header says INSECURE
 
 	// A closed terminal window (SIGHUP) ends the program through its context, so that the

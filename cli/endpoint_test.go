@@ -94,7 +94,16 @@ func TestPlainHTTPNeedsInsecure(t *testing.T) {
 // The console's login form goes through the same check, with the profile's insecure.
 func TestConsoleConnectChecksTheEndpoint(t *testing.T) {
 	c := newCLI(t)
-	connect := c.env.consoleConnect(appwrite.Dialect{}, false)
+	connectWith := func(insecure bool) func(endpoint, project string) (*session.Session, string, error) {
+		return func(endpoint, project string) (*session.Session, string, error) {
+			sess, err := session.Open(c.env.opener(appwrite.Dialect{}, insecure), session.Config{}, endpoint, project)
+			if err != nil {
+				return nil, "", err
+			}
+			return sess, sess.Endpoint(), nil
+		}
+	}
+	connect := connectWith(false)
 	_, _, err := connect("http://u:secret@127.0.0.1:1/v1", "demo")
 	if !errors.Is(err, client.ErrEndpointUserinfo) || strings.Contains(err.Error(), "secret") || !strings.Contains(err.Error(), dropUserinfo) {
 		t.Errorf("userinfo: %v", err)
@@ -102,10 +111,10 @@ func TestConsoleConnectChecksTheEndpoint(t *testing.T) {
 	if _, _, err := connect("http://appwrite.example.invalid", "demo"); !errors.Is(err, client.ErrEndpointPlainHTTP) {
 		t.Errorf("plain http: %v", err)
 	}
-	if _, _, err := c.env.consoleConnect(appwrite.Dialect{}, true)("http://u:secret@appwrite.example.invalid", "demo"); !errors.Is(err, client.ErrEndpointUserinfo) {
+	if _, _, err := connectWith(true)("http://u:secret@appwrite.example.invalid", "demo"); !errors.Is(err, client.ErrEndpointUserinfo) {
 		t.Errorf("userinfo with insecure: %v", err)
 	}
-	_, endpoint, err := c.env.consoleConnect(appwrite.Dialect{}, true)("http://appwrite.example.invalid/?x=1", "demo")
+	_, endpoint, err := connectWith(true)("http://appwrite.example.invalid/?x=1", "demo")
 	if err != nil || endpoint != "http://appwrite.example.invalid/v1" {
 		t.Errorf("insecure: %q, %v", endpoint, err)
 	}

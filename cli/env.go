@@ -218,15 +218,11 @@ func (e *cliEnv) connect(p config.Profile) (client.Backend, error) {
 	return c, nil
 }
 
-// consoleConnect is the console's ui.Deps.Connect: the login form's endpoint gets the
-// same check as a flag's, with the profile's insecure.
-func (e *cliEnv) consoleConnect(d client.Dialect, insecure bool) func(endpoint, project string) (client.Backend, string, error) {
-	return func(endpoint, project string) (client.Backend, string, error) {
-		c, err := e.open(d, endpoint, project, insecure)
-		if err != nil {
-			return nil, "", err
-		}
-		return c, c.Endpoint(), nil
+// opener is the console's session.Opener: the login form's endpoint gets the same check
+// as a flag's, with the profile's insecure.
+func (e *cliEnv) opener(d client.Dialect, insecure bool) session.Opener {
+	return func(endpoint, scope string) (client.Backend, error) {
+		return e.open(d, endpoint, scope, insecure)
 	}
 }
 

@@ -20,10 +20,10 @@ func (b readOnlyRole) Login(ctx context.Context, cred client.Credentials) (clien
 // An operator whose role cannot write gets w refused at once: no dialog, nothing asked.
 func TestWriteIsRefusedForARoleThatCannotWrite(t *testing.T) {
 	w := newWorld(t)
-	connect := w.deps.Connect
-	w.deps.Connect = func(endpoint, project string) (client.Backend, string, error) {
-		b, normalized, err := connect(endpoint, project)
-		return readOnlyRole{b}, normalized, err
+	open := w.deps.Open
+	w.deps.Open = func(endpoint, project string) (client.Backend, error) {
+		b, err := open(endpoint, project)
+		return readOnlyRole{b}, err
 	}
 	h := newHarness(t, w.deps, 120, 40)
 	h.signIn()

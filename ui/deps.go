@@ -18,9 +18,9 @@ type Deps struct {
 	Dialect string
 	// Description is how the dialect's console speaks: fields, nouns, actions, advice.
 	Description client.Description
-	// Connect makes a signed-out backend client for an endpoint and project, and returns
-	// the endpoint as the client normalised it.
-	Connect func(endpoint, project string) (client.Backend, string, error)
+	// Open makes the signed-out backend of a session for an endpoint and scope; the
+	// console hands it to session.Open and never holds the client.
+	Open    session.Opener
 	Keyring keyring.Store
 	Journal *session.Journal
 	Login   LoginDefaults

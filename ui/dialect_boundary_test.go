@@ -54,3 +54,33 @@ func TestTheRootModelFileStaysSmall(t *testing.T) {
 		t.Fatalf("app.go has %d lines; the root model routes in at most 300", n)
 	}
 }
+
+// The session owns the backend: no file of the console names a client type that talks to
+// the backend, nor imports a dialect's package.
+func TestTheConsoleHoldsNoClient(t *testing.T) {
+	clients := map[string]bool{"Backend": true, "Impersonation": true}
+	files, _ := filepath.Glob("*.go")
+	for _, path := range files {
+		if strings.HasSuffix(path, "_test.go") {
+			continue
+		}
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, imp := range f.Imports {
+			if strings.HasPrefix(strings.Trim(imp.Path.Value, `"`), "actas/client/") {
+				t.Errorf("%s imports %s", path, imp.Path.Value)
+			}
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok && clients[sel.Sel.Name] {
+				if id, ok := sel.X.(*ast.Ident); ok && id.Name == "client" {
+					t.Errorf("%s: names client.%s", fset.Position(sel.Pos()), sel.Sel.Name)
+				}
+			}
+			return true
+		})
+	}
+}

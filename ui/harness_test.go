@@ -54,12 +54,8 @@ func newWorld(t *testing.T) *world {
 	t.Cleanup(func() { j.Close() })
 	w.deps = Deps{
 		Clock: w.clock.Now,
-		Connect: func(endpoint, project string) (client.Backend, string, error) {
-			c, err := appwrite.New(appwrite.Config{Endpoint: endpoint, Project: project})
-			if err != nil {
-				return nil, "", err
-			}
-			return c, c.Endpoint(), nil
+		Open: func(endpoint, project string) (client.Backend, error) {
+			return appwrite.New(appwrite.Config{Endpoint: endpoint, Project: project})
 		},
 		Keyring:     w.store,
 		Description: appwrite.Dialect{}.Describe(),

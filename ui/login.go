@@ -200,22 +200,23 @@ func (s *loginScreen) submit() (screen, tea.Cmd) {
 	attempt := s.attempts
 	s.busy, s.err, s.notice = "Signing in…", "", ""
 	return s, tea.Batch(s.spinner.Tick, func() tea.Msg {
-		backend, normalized, err := e.deps.Connect(endpoint, project)
+		sess, err := openSession(e, endpoint, project)
 		if err != nil {
 			return loginDoneMsg{err: err, attempt: attempt}
 		}
-		sess := newSession(e, backend, normalized, project)
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		op, err := sess.Login(ctx, cred)
-		profile := keyring.Profile{Dialect: e.deps.Dialect, Endpoint: normalized, Project: project, Email: strings.ToLower(cred.Email)}
+		profile := sess.Key(cred.Email)
 		return loginDoneMsg{sess: sess, profile: profile, op: op, err: err, attempt: attempt}
 	})
 }
 
-func newSession(e *env, backend client.Backend, endpoint, project string) *session.Session {
-	return session.New(session.Config{Backend: backend, Dialect: e.deps.Dialect, ConfirmBy: e.deps.Description.Confirm.Fields, Journal: e.deps.Journal, Clock: e.deps.Clock,
-		Endpoint: endpoint, Project: project, Policy: e.deps.Policy})
+// openSession makes a signed-out session that owns its backend: the console never holds
+// the client.
+func openSession(e *env, endpoint, scope string) (*session.Session, error) {
+	return session.Open(e.deps.Open, session.Config{Dialect: e.deps.Dialect, ConfirmBy: e.deps.Description.Confirm.Fields,
+		Journal: e.deps.Journal, Clock: e.deps.Clock, Policy: e.deps.Policy}, endpoint, scope)
 }
 
 // resume looks up the stored session and validates it with the backend.
@@ -223,12 +224,11 @@ func (s *loginScreen) resume() tea.Cmd {
 	e := s.env
 	d := e.deps.Login
 	return func() tea.Msg {
-		backend, normalized, err := e.deps.Connect(d.Endpoint, d.Project)
+		sess, err := openSession(e, d.Endpoint, d.Project)
 		if err != nil {
 			return loginDoneMsg{err: err, resumed: true}
 		}
-		profile := keyring.Profile{Dialect: e.deps.Dialect, Endpoint: normalized, Project: d.Project, Email: strings.ToLower(d.Email)}
-		sess := newSession(e, backend, normalized, d.Project)
+		profile := sess.Key(d.Email)
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		op, _, err := session.Stored{Store: e.deps.Keyring, Profile: profile}.Resume(ctx, sess)

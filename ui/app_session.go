@@ -18,7 +18,8 @@ func (m Model) signedIn(msg signedInMsg) (tea.Model, tea.Cmd) {
 	for _, s := range m.stack {
 		closeScreen(s)
 	}
-	m.env.operator = msg.op
+	m.env.setSession(msg.sess)
+	m.env.profile, m.env.operator = msg.profile, msg.op
 	var base screen
 	if msg.op.CanImpersonate() {
 		base = newPicker(m.env)

@@ -84,3 +84,45 @@ func TestTheConsoleHoldsNoClient(t *testing.T) {
 		})
 	}
 }
+
+// Screens do not change the console's shared state behind the root's back: only the root's
+// files (app*.go) assign to env or set its session; a screen asks through env.post.
+func TestOnlyTheRootChangesSharedState(t *testing.T) {
+	files, _ := filepath.Glob("*.go")
+	for _, path := range files {
+		if strings.HasSuffix(path, "_test.go") || strings.HasPrefix(path, "app") || path == "deps.go" {
+			continue
+		}
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for _, lhs := range n.Lhs {
+					if sel, ok := lhs.(*ast.SelectorExpr); ok && isEnv(sel.X) {
+						t.Errorf("%s: a screen sets env.%s", fset.Position(n.Pos()), sel.Sel.Name)
+					}
+				}
+			case *ast.CallExpr:
+				if sel, ok := n.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "setSession" {
+					t.Errorf("%s: a screen sets the session", fset.Position(n.Pos()))
+				}
+			}
+			return true
+		})
+	}
+}
+
+// isEnv says whether x is a screen's env: s.env, a.env, or a variable named e or env.
+func isEnv(x ast.Expr) bool {
+	switch x := x.(type) {
+	case *ast.SelectorExpr:
+		return x.Sel.Name == "env"
+	case *ast.Ident:
+		return x.Name == "e" || x.Name == "env"
+	}
+	return false
+}

@@ -41,6 +41,7 @@ type loginScreen struct {
 	focus    int
 	code     textinput.Model
 	mfa      *session.Session // set while a second factor is awaited
+	mfaKey   keyring.Profile  // where mfa's session is to be kept
 	busy     sanitize.Safe    // what is running ("" when idle)
 	spinner  spinner.Model
 	err      sanitize.Safe
@@ -247,9 +248,9 @@ func (s *loginScreen) done(msg loginDoneMsg) (screen, tea.Cmd) {
 	}
 	switch {
 	case msg.err == nil:
-		s.env.setSession(msg.sess)
-		s.env.profile = msg.profile
-		return s, func() tea.Msg { return signedInMsg{op: msg.op, resumed: msg.resumed} }
+		// The root takes the session now, before the next key: nothing signed in goes unheld.
+		s.env.post(signedInMsg{sess: msg.sess, profile: msg.profile, op: msg.op, resumed: msg.resumed})
+		return s, nil
 	case queued && !errors.Is(msg.err, client.ErrMFARequired):
 		return s.submit() // the enter pressed during the lookup
 	case msg.resumed && errors.Is(msg.err, keyring.ErrNotFound):
@@ -258,8 +259,7 @@ func (s *loginScreen) done(msg loginDoneMsg) (screen, tea.Cmd) {
 		s.notice = "The stored session has expired or was revoked: sign in again."
 		return s, nil
 	case errors.Is(msg.err, client.ErrMFARequired):
-		s.mfa = msg.sess
-		s.env.profile = msg.profile
+		s.mfa, s.mfaKey = msg.sess, msg.profile
 		s.code.SetValue("")
 		return s, s.code.Focus()
 	}
@@ -313,7 +313,7 @@ func (s *loginScreen) updateCode(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 			s.err = "Enter the 6-digit code from your authenticator."
 			return s, nil
 		}
-		sess, profile := s.mfa, s.env.profile
+		sess, profile := s.mfa, s.mfaKey
 		s.attempts++
 		attempt := s.attempts
 		s.busy, s.err = "Checking the code…", ""

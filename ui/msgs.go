@@ -5,6 +5,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"actas/client"
+	"actas/keyring"
 	"actas/session"
 	"actas/ui/sanitize"
 )
@@ -23,7 +24,9 @@ type screen interface {
 
 // Messages between screens and the root.
 type (
-	signedInMsg struct {
+	signedInMsg struct { // the root makes sess the console's session
+		sess    *session.Session
+		profile keyring.Profile // where the session is kept
 		op      client.Operator
 		resumed bool
 	}

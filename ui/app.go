@@ -22,10 +22,7 @@ type Model struct {
 	dialog        dialog
 	overlay       overlay
 	status        statusLine
-	active        *session.Active  // set only from a verified start; nil after stop
-	attempt       *session.Attempt // registered by Begin, being verified (nil: none)
-	switched      sanitize.Safe    // what the attempt being verified stopped first, if anything
-	attempts      int              // counts attempts, so a late answer to an old one is recognisable
+	impersonation // the flow: the attempt being verified, the verified one the banner shows
 	now           time.Time
 }
 
@@ -51,7 +48,7 @@ type statusLine struct {
 // tries to resume a stored session when asked to).
 func New(deps Deps) Model {
 	e := &env{deps: deps, styles: NewStyles(true), keys: DefaultKeyMap()}
-	m := Model{env: e}
+	m := Model{env: e, impersonation: impersonation{env: e}}
 	login := newLogin(e)
 	if deps.Journal != nil {
 		e.startNote = unterminatedNote(deps.Journal.Unterminated())
@@ -104,7 +101,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.PasteMsg:
 		return m.paste(msg)
 	case brakeMsg: // only the impersonation it stopped: a late one must not end a newer
-		if m.active != nil && m.active.Gen == msg.gen || m.attempt != nil && m.attempt.Gen() == msg.gen {
+		if m.owns(msg.gen) {
 			return m.stopImpersonation(session.StopKey)
 		}
 		return m, nil
@@ -278,7 +275,7 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 	if m.env.sess != nil && m.env.sess.Stop(session.StopQuit) {
 		m.env.quitErr = m.env.sess.Ended().JournalErr // said by Shutdown, after the screen is gone
 	}
-	m.setActive(nil)
+	m.set(nil)
 	for _, s := range m.stack {
 		closeScreen(s)
 	}

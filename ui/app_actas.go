@@ -1,13 +1,11 @@
 package ui
 
-// The impersonation flow: asking the backend to act as someone, what it answered, elevation
-// and the end of it.
+// What the root shows of the impersonation flow (app_impersonation.go): asking the backend to
+// act as someone, what it answered, elevation and the end of it.
 
 import (
-	"context"
 	"errors"
 	"strings"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -16,65 +14,40 @@ import (
 	"actas/ui/sanitize"
 )
 
-// startActAs registers the attempt with the session right here, in Update, so that a stop
-// pressed before the verification runs cancels it (nothing is then sent as the user); the
-// command only verifies. A running impersonation ends now: one target at a time.
+// startActAs begins the attempt (see impersonation.begin); a running impersonation ends
+// now: one target at a time.
 func (m Model) startActAs(target client.Target, reason string) (tea.Model, tea.Cmd) {
-	sess := m.env.sess
-	m.switched = ""
-	att, err := sess.Begin(target, reason)
+	verify, stopped, err := m.begin(target, reason)
 	if err != nil { // refused before anything was stopped: what runs goes on
 		m.say("Refused: "+firstError(err), true)
 		return m, nil
 	}
-	if m.active != nil { // Begin stopped it: one target at a time
-		m.switched = "Stopped acting as " + identity(m.active.Subject) + " first." + journalNote(sess.Ended())
+	if stopped != nil {
 		m.leave()
 	}
-	m.attempts++
-	m.attempt = att
-	attempt := m.attempts
 	m.say(sanitize.TrimSpace(m.switched+" Asking the backend to act as "+sanitize.Text(target.String())+"…"), false)
-	return m, func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		defer cancel()
-		act, err := sess.Verify(ctx, att)
-		return actAsDoneMsg{attempt: attempt, active: act, err: err}
-	}
+	return m, verify
 }
 
 func (m Model) actAsDone(msg actAsDoneMsg) (tea.Model, tea.Cmd) {
-	if m.attempt == nil || msg.attempt != m.attempts {
-		// An attempt that was stopped or replaced: nothing of it is shown, and if it got
-		// through anyway, it ends here.
-		if msg.err == nil {
-			m.env.sess.StopGen(msg.active.Gen, session.StopKey)
-		}
+	act, err, stale := m.settle(msg)
+	switch {
+	case stale:
 		return m, nil
-	}
-	m.attempt = nil
-	if msg.err == nil {
-		// Shown only if the session still runs exactly this impersonation.
-		if act, ok := m.env.sess.Active(); !ok || act.Gen != msg.active.Gen {
-			msg.err = client.ErrStopped
-		}
-	}
-	if msg.err != nil {
+	case err != nil:
 		// The switch that came first still shows: the refusal does not hide that the
 		// impersonation before it has ended.
-		m.say(sanitize.TrimSpace(refusal(msg.err, m.env.noun())+" "+m.switched), !errors.Is(msg.err, client.ErrStopped))
-		m.status.full = errText(msg.err)
+		m.say(sanitize.TrimSpace(refusal(err, m.env.noun())+" "+m.switched), !errors.Is(err, client.ErrStopped))
+		m.status.full = errText(err)
 		return m, nil
 	}
-	act := msg.active
-	m.setActive(&act)
 	m.now = m.env.now()
 	m.status = statusLine{}
-	for len(m.stack) > 1 { // the user's view sits right above the picker
+	for len(m.stack) > 1 { // the subject's view sits right above the picker
 		closeScreen(m.top())
 		m.stack = m.stack[:len(m.stack)-1]
 	}
-	model, cmd := m.push(newActingAs(m.env, act))
+	model, cmd := m.push(newActingAs(m.env, *act))
 	return model, tea.Batch(cmd, model.(Model).tick())
 }
 
@@ -104,31 +77,24 @@ func firstError(err error) sanitize.Safe {
 	return sanitize.Text(first)
 }
 
-func (m *Model) setActive(act *session.Active) {
-	m.active, m.env.active = act, act
-}
-
-// stopImpersonation ends it at once: the session cancels requests in flight, discards
-// the impersonating client and journals why. This one side effect runs inside Update on
-// purpose: a queued command must not get to send a request as the user after the key.
+// stopImpersonation ends it at once (see impersonation.stop). This one side effect runs
+// inside Update on purpose: a queued command must not get to send a request as the
+// subject after the key.
 func (m Model) stopImpersonation(why session.StopReason) (tea.Model, tea.Cmd) {
-	if m.env.sess == nil || (m.active == nil && m.attempt == nil) {
-		return m, nil
-	}
-	m.env.sess.Stop(why)
-	if m.active == nil {
-		m.attempt = nil
+	was, cancelled := m.stop(why)
+	switch {
+	case cancelled:
 		m.say("Impersonation cancelled.", false)
-		return m, nil
+	case was != nil:
+		m.stopped(was, m.env.sess.Ended())
 	}
-	m.stopped(m.env.sess.Ended())
 	return m, nil
 }
 
-// stopped leaves what was shown as the user and says how the impersonation ended.
-func (m *Model) stopped(ended session.Ending) {
-	who := identity(m.active.Subject)
-	took := sanitize.Text(elapsed(m.env.now().Sub(m.active.Started)))
+// stopped leaves what was shown as the subject and says how the impersonation ended.
+func (m *Model) stopped(was *session.Active, ended session.Ending) {
+	who := identity(was.Subject)
+	took := sanitize.Text(elapsed(m.env.now().Sub(was.Started)))
 	m.leave()
 	switch {
 	case ended.Why == session.StopKey:
@@ -155,7 +121,7 @@ func journalNote(e session.Ending) sanitize.Safe {
 // leave drops everything shown as the user and goes back to the picker, its search as
 // it was.
 func (m *Model) leave() {
-	m.setActive(nil)
+	m.set(nil)
 	m.dialog = nil
 	m.overlay = noOverlay
 	for len(m.stack) > 1 {

@@ -85,33 +85,22 @@ func (m *Model) followSession() tea.Cmd {
 	if m.env.sess.State() == session.SignedOut {
 		return m.signedOut(sanitize.Text(m.env.sess.SignedOutWhy()))
 	}
-	if m.active == nil {
-		if m.attempt == nil && m.env.sess.State() == session.Impersonating {
-			// Nothing shows it, so nothing could stop it: it must not run on unseen.
-			m.env.sess.StopWith(session.StopError, "the console was not showing it")
-		}
-		return nil
+	ended, elevated := m.follow()
+	switch {
+	case ended != nil:
+		m.stopped(ended, m.env.sess.Ended())
+	case elevated: // the screens hear of it as the banner does, whichever message came first
+		model, cmd := m.broadcast(modeChangedMsg{})
+		*m = model.(Model)
+		return cmd
 	}
-	act, ok := m.env.sess.Active() // stops an expired one first
-	if ok && act.Gen == m.active.Gen {
-		elevated := act.Write && !m.active.Write
-		m.setActive(&act)
-		if elevated { // the screens hear of it as the banner does, whichever message came first
-			model, cmd := m.broadcast(modeChangedMsg{})
-			*m = model.(Model)
-			return cmd
-		}
-		return nil
-	}
-	m.stopped(m.env.sess.Ended())
 	return nil
 }
 
 // signedOut goes back to the login form after the backend ended the session: nothing of
 // the old session stays on screen.
 func (m *Model) signedOut(why sanitize.Safe) tea.Cmd {
-	m.setActive(nil)
-	m.attempt = nil
+	m.forget()
 	m.dialog, m.overlay = nil, noOverlay
 	for _, s := range m.stack {
 		closeScreen(s)

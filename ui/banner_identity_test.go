@@ -312,7 +312,7 @@ func TestBannerIdentityLongestIdentity(t *testing.T) {
 					m.env.operator = client.Operator{ID: demo.OperatorID, Email: demo.OperatorEmail, Can: client.CanRead | client.CanWrite | client.CanAudit}
 					m.stack = []screen{newPicker(m.env)}
 					act := session.Active{Subject: c.sub, Started: m.env.now(), Gen: 1, Reason: "HELP-4711"}
-					m.setActive(&act)
+					m.set(&act)
 					m.now = m.env.now()
 					m = update(m, tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 					checkSafeFrame(t, c.name, m, c.sub, demo.OperatorEmail)

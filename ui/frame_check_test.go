@@ -671,7 +671,7 @@ func TestFrameCheckReadsTheModelsFrame(t *testing.T) {
 		m.stack = append(m.stack, fixedScreen{view})
 		if active {
 			act := session.Active{Subject: sub, Started: m.env.now(), Gen: 1}
-			m.setActive(&act)
+			m.set(&act)
 			m.now = m.env.now()
 		}
 		m.layout()

@@ -184,7 +184,7 @@ func benchRoot(n int) Model {
 	p.table.SetRows(synthSubjects()[:n])
 	p.total, p.capped, p.next = 5000, true, "cursor"
 	m.stack = []screen{p}
-	m.setActive(&act)
+	m.set(&act)
 	m.now = benchNow
 	model, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	m = model.(Model)

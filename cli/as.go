@@ -71,15 +71,19 @@ func asCommand(e *cliEnv, g *globalFlags) *cobra.Command {
 }
 
 func (e *cliEnv) actAs(cmd *cobra.Command, g *globalFlags, o asOptions, args []string) error {
-	target, err := client.ParseTarget(args[0])
+	s, err := e.settings(g, cmd.Flags().Changed("read-only"))
+	if err != nil {
+		return err
+	}
+	d, err := e.dialect(s.Profile.Dialect)
+	if err != nil {
+		return err
+	}
+	target, err := d.Describe().ParseTarget(args[0])
 	if err != nil {
 		return usageError("%v", err)
 	}
 	req, err := e.request(args[1], args[2], o.data)
-	if err != nil {
-		return err
-	}
-	s, err := e.settings(g, cmd.Flags().Changed("read-only"))
 	if err != nil {
 		return err
 	}
@@ -123,7 +127,7 @@ func (e *cliEnv) actAs(cmd *cobra.Command, g *globalFlags, o asOptions, args []s
 		}
 	}
 	// The command line's --write and --reason are the operator's confirmation.
-	resp, err := sess.Do(ctx, act.Gen, req, act.Subject.ID)
+	resp, err := sess.Do(ctx, act.Gen, req, sess.Confirmation(act.Subject))
 	if resp.Status == 0 && err != nil {
 		return e.failed(err, interrupted)
 	}

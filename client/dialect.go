@@ -130,6 +130,17 @@ type TargetWords struct {
 	Example string // "ada@example.com, +14155550100 or a user id"
 	Ways    string // "email, phone or id"
 	Hint    string // "an email, a +phone or a user id"
+	// Parse reads what an operator typed to name a subject (nil: ParseTarget's id, email
+	// or +phone); an error says in one line what is wrong with it.
+	Parse func(typed string) (Target, error)
+}
+
+// ParseTarget reads a typed target the dialect's way.
+func (d Description) ParseTarget(typed string) (Target, error) {
+	if d.Targets.Parse != nil {
+		return d.Targets.Parse(typed)
+	}
+	return ParseTarget(typed)
 }
 
 // Field is one input the console asks for.

@@ -150,3 +150,17 @@ func TestConfirmsByTheDialectsFields(t *testing.T) {
 		t.Fatal("by id only")
 	}
 }
+
+// What the command line confirms with (its --write) is a value the dialect's fields accept.
+func TestConfirmationIsOneTheDialectAccepts(t *testing.T) {
+	sub := client.Subject{ID: "org_acme", Email: "Ops@Acme.example"}
+	for _, by := range [][]client.ConfirmField{nil, {client.ConfirmID}, {client.ConfirmEmail}, {client.ConfirmEmail, client.ConfirmID}} {
+		s := New(Config{ConfirmBy: by})
+		if got := s.Confirmation(sub); !Confirms(got, sub, by...) {
+			t.Errorf("by %v: %q does not confirm", by, got)
+		}
+	}
+	if got := New(Config{ConfirmBy: []client.ConfirmField{client.ConfirmEmail}}).Confirmation(sub); got != sub.Email {
+		t.Errorf("by email: %q", got)
+	}
+}

@@ -52,6 +52,15 @@ func (p Policy) deadline(started, lastActive, expires time.Time) (time.Time, str
 	return at, why
 }
 
+// Confirmation is what confirms a write as sub by the session's fields, for a caller whose
+// operator confirmed another way (the command line's --write and --reason).
+func (s *Session) Confirmation(sub client.Subject) string {
+	if len(s.cfg.ConfirmBy) > 0 && s.cfg.ConfirmBy[0] == client.ConfirmEmail && sub.Email != "" {
+		return sub.Email
+	}
+	return sub.ID
+}
+
 // Confirms says whether what the operator typed confirms a write as sub, by the
 // dialect's fields (none: their email, in any case, or their id, exactly).
 func Confirms(typed string, sub client.Subject, by ...client.ConfirmField) bool {

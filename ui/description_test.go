@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -16,7 +18,15 @@ func TestScreensSpeakTheDialectsWords(t *testing.T) {
 	w := newWorld(t)
 	d := w.deps.Description
 	d.Subject = client.Noun{One: "tenant", Many: "tenants"}
-	d.Targets = client.TargetWords{Example: "org_acme", Ways: "id", Hint: "a tenant id (org_…)"}
+	var parsed []string
+	d.Targets = client.TargetWords{Example: "org_acme", Ways: "id", Hint: "a tenant id (org_…)",
+		Parse: func(typed string) (client.Target, error) {
+			parsed = append(parsed, typed)
+			if !strings.HasPrefix(typed, "org_") {
+				return client.Target{}, errors.New("not a tenant id")
+			}
+			return client.Target{Kind: client.ByID, Value: typed}, nil
+		}}
 	d.SearchHint = "tenant name or id"
 	d.Columns = []client.Column{{Title: "TENANT", Field: client.ColID, Min: 12}, {Title: "TITLE", Field: client.ColName, Min: 16}}
 	w.deps.Description = d
@@ -35,6 +45,13 @@ func TestScreensSpeakTheDialectsWords(t *testing.T) {
 	h.untilScreen("Act as a tenant named by id")
 	h.press(keys.Prompt.Submit)
 	h.untilScreen("Type a tenant id (org_…).")
+	// The dialect's parser reads what is typed: a +number is not a phone to a tenant dialect.
+	h.typeText("+14155550100")
+	h.press(keys.Prompt.Submit)
+	h.untilScreen("That is not a tenant id (org_…).")
+	if strings.Contains(h.screen(), "Phone numbers") || !slices.Contains(parsed, "+14155550100") {
+		t.Fatalf("parsed %q:\n%s", parsed, h.screen())
+	}
 }
 
 // Appwrite's details are the user facts; another dialect's lines show its facts, made safe.

@@ -70,9 +70,9 @@ func (p *targetPrompt) Update(msg tea.Msg) (screen, tea.Cmd) {
 }
 
 func (p *targetPrompt) submit() tea.Cmd {
-	t, err := client.ParseTarget(p.input.Value())
+	t, err := p.env.deps.Description.ParseTarget(p.input.Value())
 	if err != nil { // the typed text stays for correction
-		p.env.post(statusMsg{text: targetHint(p.input.Value(), p.env.deps.Description.Targets.Hint), full: errText(err), isErr: true})
+		p.env.post(statusMsg{text: targetHint(p.input.Value(), p.env.deps.Description), full: errText(err), isErr: true})
 		return nil
 	}
 	p.gen++
@@ -92,7 +92,7 @@ func (p *targetPrompt) found(msg lookupMsg) {
 		p.env.post(promptDoneMsg{askActAsMsg{target: msg.target, who: msg.who}})
 	case errors.Is(msg.err, client.ErrNotFound):
 		text := "No " + p.env.noun() + " with " + sanitize.Text(msg.target.String()) + "."
-		if msg.target.Kind == client.ByID && allDigits(msg.target.Value) {
+		if msg.target.Kind == client.ByID && allDigits(msg.target.Value) && takesPhones(p.env.deps.Description) {
 			text += " Phone numbers start with + and the country code, e.g. +14155550100."
 		}
 		p.env.post(statusMsg{text: text, full: errText(msg.err), isErr: true})
@@ -101,19 +101,26 @@ func (p *targetPrompt) found(msg lookupMsg) {
 	}
 }
 
-// targetHint says in a few words what a target that cannot be parsed should look like;
-// ways are the dialect's ("an email, a +phone or a user id").
-func targetHint(typed, ways string) sanitize.Safe {
+// targetHint says in a few words what a target that cannot be parsed should look like,
+// in the dialect's words ("an email, a +phone or a user id").
+func targetHint(typed string, d client.Description) sanitize.Safe {
+	ways := d.Targets.Hint
 	switch t := []rune(typed); {
 	case len(t) == 0:
 		return "Type " + sanitize.Text(ways) + "."
-	case t[0] == '+':
+	case t[0] == '+' && takesPhones(d):
 		return "Phone numbers are + and 7 to 15 digits, e.g. +14155550100."
 	}
-	if _, err := client.ParseTarget(typed); err != nil && hasHidden(typed) {
+	if _, err := d.ParseTarget(typed); err != nil && hasHidden(typed) {
 		return "The target has an invisible character (shown as �): retype it."
 	}
 	return "That is not " + sanitize.Text(ways) + "."
+}
+
+// takesPhones says whether the dialect names subjects by phone number too.
+func takesPhones(d client.Description) bool {
+	t, err := d.ParseTarget("+14155550100")
+	return err == nil && t.Kind == client.ByPhone
 }
 
 func hasHidden(s string) bool {

@@ -44,7 +44,7 @@ func (Dialect) Describe() client.Description {
 		},
 		SearchHint: "name, email, phone or id",
 		Confirm:    client.ConfirmWords{Fields: []client.ConfirmField{client.ConfirmEmail, client.ConfirmID}, Words: "email or id"},
-		Targets: client.TargetWords{Example: "ada@example.com, +14155550100 or a user id",
+		Targets: client.TargetWords{Parse: client.ParseTarget, Example: "ada@example.com, +14155550100 or a user id",
 			Ways: "email, phone or id", Hint: "an email, a +phone or a user id"},
 		ExamplePath: "/account",
 		BasePath:    "/v1",

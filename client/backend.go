@@ -14,6 +14,7 @@ import (
 type Credentials struct {
 	Email    string
 	Password string
+	Token    string // a pasted API token or key, for a dialect that signs in with one
 }
 
 // Operator is the signed-in support person.

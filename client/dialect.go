@@ -25,7 +25,10 @@ type Description struct {
 	// EndpointExample is a placeholder for the endpoint field and flag help.
 	EndpointExample string
 	Scope           Field // the login form's field for Config.Scope
-	Subject         Noun  // whom the operator acts as: user/users
+	// SignIn are the login form's fields after the endpoint and the scope (none: email and
+	// password); see SignInFields.
+	SignIn  []SignInField
+	Subject Noun // whom the operator acts as: user/users
 	// Actions are the actions menu: reads as the subject, paths relative to the endpoint.
 	Actions []Action
 	// ExamplePath is the request console's first path (a read as the subject).

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"reflect"
 	"slices"
@@ -10,6 +11,7 @@ import (
 
 	"actas/client"
 	"actas/client/appwrite"
+	demo "actas/demo/appwrite"
 )
 
 // Another dialect's words reach the screens: its noun in titles, its way of naming a
@@ -66,5 +68,48 @@ func TestDetailsShowTheDialectsFacts(t *testing.T) {
 	if len(got) != 3 || got[0].label != "Tenant" || got[0].value != "org_acme" || !strings.HasPrefix(string(got[1].value), "env_default") ||
 		strings.ContainsRune(string(got[1].value), 0x1b) || got[2].value != "none" {
 		t.Fatalf("%+v", got)
+	}
+}
+
+// tokenSignIn is a backend whose operators sign in with a pasted token: it hands on what
+// the form gave it, and signs in to the demo as its operator.
+type tokenSignIn struct {
+	client.Backend
+	got *client.Credentials
+}
+
+func (b tokenSignIn) Login(ctx context.Context, cred client.Credentials) (client.Operator, error) {
+	*b.got = cred
+	return b.Backend.Login(ctx, client.Credentials{Email: demo.OperatorEmail, Password: demo.OperatorPassword})
+}
+
+// The login form asks for the dialect's sign-in fields: a token, hidden as it is typed,
+// reaches the backend as one; the session is kept under the email the backend named.
+func TestTheLoginFormAsksForTheDialectsFields(t *testing.T) {
+	w := newWorld(t)
+	w.deps.Description.SignIn = []client.SignInField{{Label: "API token", Placeholder: "paste it", Credential: client.CredToken}}
+	var got client.Credentials
+	open := w.deps.Open
+	w.deps.Open = func(endpoint, scope string) (client.Backend, error) {
+		b, err := open(endpoint, scope)
+		return tokenSignIn{b, &got}, err
+	}
+	w.deps.Login.Email = ""
+	h := newHarness(t, w.deps, 120, 40)
+	login := h.m.top().(*loginScreen)
+	if login.focus != fieldSignIn || !strings.Contains(h.screen(), "API token") || strings.Contains(h.screen(), "Password") {
+		t.Fatalf("focus %d\n%s", login.focus, h.screen())
+	}
+	h.typeText("tok-123-secret ")
+	if strings.Contains(h.screen(), "tok-123") {
+		t.Fatalf("the token shows:\n%s", h.screen())
+	}
+	h.press(keys.Login.Submit)
+	h.until("the picker", func(m Model) bool { _, ok := m.stack[0].(*picker); return ok })
+	if got.Token != "tok-123-secret" || got.Email != "" || got.Password != "" {
+		t.Fatalf("credentials %+v", got)
+	}
+	if h.m.env.profile.Email != demo.OperatorEmail {
+		t.Fatalf("kept under %q", h.m.env.profile.Email)
 	}
 }

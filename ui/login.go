@@ -19,25 +19,29 @@ import (
 
 const (
 	fieldEndpoint = iota
-	fieldProject
-	fieldEmail
-	fieldPassword
-	fieldCount
+	fieldProject  // the dialect's scope
+	fieldSignIn   // the dialect's sign-in fields start here
 )
 
-// label is the form's name of field i: the scope's is the dialect's ("Project").
+// label is the form's name of field i: the scope's and the sign-in fields' are the
+// dialect's ("Project", "Email", "Password").
 func (s *loginScreen) label(i int) string {
-	if i == fieldProject {
+	switch {
+	case i == fieldEndpoint:
+		return "Endpoint"
+	case i == fieldProject:
 		return s.env.deps.Description.Scope.Label
 	}
-	return [fieldCount]string{"Endpoint", "", "Email", "Password"}[i]
+	return s.signIn[i-fieldSignIn].Label
 }
 
 // loginScreen signs the operator in: it resumes a stored session when it can, else asks
-// for endpoint, project, email and password, then a TOTP code when the account needs one.
+// for the endpoint, the dialect's scope and sign-in fields (Appwrite: project, email and
+// password), then a TOTP code when the account needs one.
 type loginScreen struct {
 	env      *env
-	fields   [fieldCount]textinput.Model
+	fields   []textinput.Model // endpoint, scope, then signIn's
+	signIn   []client.SignInField
 	focus    int
 	code     textinput.Model
 	mfa      *session.Session // set while a second factor is awaited
@@ -64,21 +68,26 @@ type loginDoneMsg struct {
 }
 
 func newLogin(e *env) *loginScreen {
-	s := &loginScreen{env: e, spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
-	d := e.deps.Login
-	values := [fieldCount]string{d.Endpoint, d.Project, d.Email, ""}
 	desc := e.deps.Description
-	placeholders := [fieldCount]string{desc.EndpointExample, desc.Scope.Placeholder, "you@example.com", ""}
-	for i := range s.fields {
-		s.fields[i] = newInput(e, placeholders[i], limitLogin)
-		s.fields[i].SetValue(values[i])
+	s := &loginScreen{env: e, spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot)), signIn: desc.SignInFields()}
+	d := e.deps.Login
+	s.fields = []textinput.Model{newInput(e, desc.EndpointExample, limitLogin), newInput(e, desc.Scope.Placeholder, limitLogin)}
+	s.fields[fieldEndpoint].SetValue(d.Endpoint)
+	s.fields[fieldProject].SetValue(d.Project)
+	for _, f := range s.signIn {
+		in := newInput(e, f.Placeholder, limitLogin)
+		if f.Credential == client.CredEmail {
+			in.SetValue(d.Email)
+		}
+		if f.Secret() {
+			in.EchoMode, in.EchoCharacter = textinput.EchoPassword, '•'
+		}
+		s.fields = append(s.fields, in)
 	}
-	s.fields[fieldPassword].EchoMode = textinput.EchoPassword
-	s.fields[fieldPassword].EchoCharacter = '•'
 	s.code = newInput(e, "123456", limitCode)
 	s.focus = fieldEndpoint
-	for s.focus < fieldPassword && s.fields[s.focus].Value() != "" {
-		s.focus++ // the cursor starts in the first empty field: the password when prefilled
+	for s.focus < len(s.fields)-1 && s.fields[s.focus].Value() != "" {
+		s.focus++ // the cursor starts in the first empty field: the secret when prefilled
 	}
 	s.fields[s.focus].Focus()
 	return s
@@ -177,7 +186,7 @@ func (s *loginScreen) updateForm(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 
 func (s *loginScreen) moveFocus(d int) tea.Cmd {
 	s.fields[s.focus].Blur()
-	s.focus = (s.focus + d + fieldCount) % fieldCount
+	s.focus = (s.focus + d + len(s.fields)) % len(s.fields)
 	return s.fields[s.focus].Focus()
 }
 
@@ -186,7 +195,7 @@ func (s *loginScreen) value(i int) string { return strings.TrimSpace(s.fields[i]
 // submit checks the form and signs in; a missing field is named and focused, nothing typed
 // is lost.
 func (s *loginScreen) submit() (screen, tea.Cmd) {
-	for i := 0; i < fieldCount; i++ {
+	for i := range s.fields {
 		if s.value(i) == "" {
 			s.err = sanitize.Text(s.label(i) + " is required.")
 			s.fields[s.focus].Blur()
@@ -195,7 +204,14 @@ func (s *loginScreen) submit() (screen, tea.Cmd) {
 		}
 	}
 	endpoint, project := s.value(fieldEndpoint), s.value(fieldProject)
-	cred := client.Credentials{Email: s.value(fieldEmail), Password: s.fields[fieldPassword].Value()}
+	var cred client.Credentials
+	for i, f := range s.signIn {
+		v := s.fields[fieldSignIn+i].Value()
+		if f.Credential != client.CredPassword { // a password may begin or end in a space
+			v = strings.TrimSpace(v)
+		}
+		cred.Set(f.Credential, v)
+	}
 	e := s.env
 	s.attempts++
 	attempt := s.attempts
@@ -208,7 +224,7 @@ func (s *loginScreen) submit() (screen, tea.Cmd) {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		op, err := sess.Login(ctx, cred)
-		profile := sess.Key(cred.Email)
+		profile := sess.Key(keyEmail(cred, op))
 		return loginDoneMsg{sess: sess, profile: profile, op: op, err: err, attempt: attempt}
 	})
 }
@@ -218,6 +234,15 @@ func (s *loginScreen) submit() (screen, tea.Cmd) {
 func openSession(e *env, endpoint, scope string) (*session.Session, error) {
 	return session.Open(e.deps.Open, session.Config{Dialect: e.deps.Dialect, ConfirmBy: e.deps.Description.Confirm.Fields,
 		Journal: e.deps.Journal, Clock: e.deps.Clock, Policy: e.deps.Policy}, endpoint, scope)
+}
+
+// keyEmail is the operator email the keyring keys the session by: the one typed, or the
+// backend's for a dialect that signs in with a token.
+func keyEmail(cred client.Credentials, op client.Operator) string {
+	if cred.Email != "" {
+		return cred.Email
+	}
+	return op.Email
 }
 
 // resume looks up the stored session and validates it with the backend.

@@ -17,7 +17,9 @@ func (Dialect) Describe() client.Description {
 		Title:           "Appwrite",
 		EndpointExample: "https://appwrite.example.com/v1",
 		Scope:           client.Field{Label: "Project", Placeholder: "project id"},
-		Subject:         client.Noun{One: "user", Many: "users"},
+		SignIn: []client.SignInField{{Label: "Email", Placeholder: "you@example.com", Credential: client.CredEmail},
+			{Label: "Password", Credential: client.CredPassword}},
+		Subject: client.Noun{One: "user", Many: "users"},
 		Actions: []client.Action{
 			{Label: "Account", Method: "GET", Path: "/account"},
 			{Label: "Preferences", Method: "GET", Path: "/account/prefs"},

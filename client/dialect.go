@@ -126,6 +126,7 @@ const (
 type ConfirmWords struct {
 	Fields []ConfirmField // none: the id or the email
 	Words  string         // "email or id"
+	Brief  string         // "email": what the actions menu's note asks for (none: Words)
 }
 
 // TargetWords are a dialect's words for naming a subject.
@@ -133,6 +134,7 @@ type TargetWords struct {
 	Example string // "ada@example.com, +14155550100 or a user id"
 	Ways    string // "email, phone or id"
 	Hint    string // "an email, a +phone or a user id"
+	Short   string // "email/phone": the picker's help for the key ("act as email/phone")
 	// Parse reads what an operator typed to name a subject (nil: ParseTarget's id, email
 	// or +phone); an error says in one line what is wrong with it.
 	Parse func(typed string) (Target, error)

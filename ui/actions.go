@@ -75,7 +75,7 @@ func (a *actionsScreen) View(w, h int) sanitize.Safe {
 		}
 		lines = append(lines, sanitize.Fit(line, w))
 	}
-	note := sanitize.Safe("Reads are sent at once. Writes (POST, PUT, PATCH, DELETE) need writes allowed (w) and their email typed.")
+	note := "Reads are sent at once. Writes (POST, PUT, PATCH, DELETE) need writes allowed (w) and their " + a.env.confirmBrief() + " typed."
 	if a.env.policy().ReadOnly {
 		note = "Reads are sent at once. This profile is read-only: writes are never sent."
 	}

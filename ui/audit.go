@@ -64,7 +64,7 @@ type auditMsg struct {
 const auditLimit = 100
 
 func newAudit(e *env) *auditScreen {
-	return &auditScreen{env: e, filter: newInput(e, "event, user, path…", limitFilter)}
+	return &auditScreen{env: e, filter: newInput(e, "event, "+string(e.noun())+", path…", limitFilter)}
 }
 
 func (a *auditScreen) init() tea.Cmd { return a.load() }

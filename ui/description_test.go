@@ -113,3 +113,13 @@ func TestTheLoginFormAsksForTheDialectsFields(t *testing.T) {
 		t.Fatalf("kept under %q", h.m.env.profile.Email)
 	}
 }
+
+// A refused sign-in names the dialect's fields.
+func TestAWrongSignInNamesTheDialectsFields(t *testing.T) {
+	if got := wrongWhat(appwrite.Dialect{}.Describe().SignInFields()); got != "email or password" {
+		t.Errorf("appwrite: %q", got)
+	}
+	if got := wrongWhat([]client.SignInField{{Label: "API token", Credential: client.CredToken}}); got != "API token" {
+		t.Errorf("token: %q", got)
+	}
+}

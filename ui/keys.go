@@ -97,7 +97,7 @@ func DefaultKeyMap() KeyMap {
 			Search:        k("/", "search", "/"),
 			Open:          k("enter", "details", "enter"),
 			Impersonate:   k("i", "act as", "i"),
-			ImpersonateBy: k("p", "act as email/phone", "p"),
+			ImpersonateBy: k("p", "act as…", "p"), // New says how, in the dialect's words
 			Retry:         k("r", "retry", "r"),
 		},
 		Search: input("show results", "stop typing"),

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"time"
+	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
@@ -236,6 +237,18 @@ func openSession(e *env, endpoint, scope string) (*session.Session, error) {
 		Journal: e.deps.Journal, Clock: e.deps.Clock, Policy: e.deps.Policy}, endpoint, scope)
 }
 
+// wrongWhat names the sign-in fields in a sentence: "email or password", "API token".
+func wrongWhat(fields []client.SignInField) sanitize.Safe {
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = f.Label
+		if r := []rune(f.Label); len(r) > 1 && unicode.IsUpper(r[0]) && unicode.IsLower(r[1]) {
+			names[i] = string(unicode.ToLower(r[0])) + string(r[1:]) // "Email", not "API"
+		}
+	}
+	return sanitize.Text(strings.Join(names, " or "))
+}
+
 // keyEmail is the operator email the keyring keys the session by: the one typed, or the
 // backend's for a dialect that signs in with a token.
 func keyEmail(cred client.Credentials, op client.Operator) string {
@@ -288,12 +301,12 @@ func (s *loginScreen) done(msg loginDoneMsg) (screen, tea.Cmd) {
 		s.code.SetValue("")
 		return s, s.code.Focus()
 	}
-	s.err = loginError(msg.err, msg.resumed)
+	s.err = loginError(msg.err, msg.resumed, s.signIn)
 	return s, nil
 }
 
 // loginError says in one line what went wrong and what to do.
-func loginError(err error, resumed bool) sanitize.Safe {
+func loginError(err error, resumed bool, fields []client.SignInField) sanitize.Safe {
 	var apiErr *client.Error
 	prefix := sanitize.Safe("Sign-in failed: ")
 	if resumed {
@@ -301,7 +314,7 @@ func loginError(err error, resumed bool) sanitize.Safe {
 	}
 	switch {
 	case errors.Is(err, client.ErrBadPassword):
-		return "Wrong email or password."
+		return "Wrong " + wrongWhat(fields) + "."
 	case errors.Is(err, client.ErrBadCode):
 		return "That code is not valid: check the authenticator's clock and try the next code."
 	case errors.Is(err, client.ErrBlocked):

@@ -23,6 +23,14 @@ func capital(s string) string {
 	return string(unicode.ToUpper(r)) + strings.Clone(s[n:])
 }
 
+// confirmBrief is what the actions menu's note asks to type ("email").
+func (e *env) confirmBrief() sanitize.Safe {
+	if b := e.deps.Description.Confirm.Brief; b != "" {
+		return sanitize.Text(b)
+	}
+	return e.confirmWords()
+}
+
 // confirmWords name what confirms a write ("email or id").
 func (e *env) confirmWords() sanitize.Safe {
 	if w := e.deps.Description.Confirm.Words; w != "" {

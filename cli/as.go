@@ -83,7 +83,7 @@ func (e *cliEnv) actAs(cmd *cobra.Command, g *globalFlags, o asOptions, args []s
 	if err != nil {
 		return usageError("%v", err)
 	}
-	req, err := e.request(args[1], args[2], o.data)
+	req, err := e.request(args[1], args[2], o.data, d.Describe().ExamplePath)
 	if err != nil {
 		return err
 	}
@@ -209,14 +209,15 @@ func (e *cliEnv) refuseWrite(p config.Profile, target client.Target, req client.
 	return refused(why)
 }
 
-// request checks METHOD, PATH and the body; any problem is a usage error.
-func (e *cliEnv) request(method, path, data string) (client.Request, error) {
+// request checks METHOD, PATH and the body; any problem is a usage error. example is a
+// path of the dialect's, for the hint.
+func (e *cliEnv) request(method, path, data, example string) (client.Request, error) {
 	method = strings.ToUpper(method)
 	if !client.ValidMethod(method) {
 		return client.Request{}, usageError("%q is not a method (GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE)", method)
 	}
 	if _, err := client.CleanPath(path); err != nil {
-		return client.Request{}, usageError("%v (e.g. /v1/account)", err)
+		return client.Request{}, usageError("%v (e.g. %s)", err, example)
 	}
 	req := client.Request{Method: method, Path: path}
 	body, err := e.body(data)

@@ -197,10 +197,11 @@ func rootCommand(e *cliEnv) *cobra.Command {
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.profile, "profile", "", "profile from the config file (env ACTAS_PROFILE)")
 	pf.StringVar(&g.dialect, "dialect", "", "the backend's kind: "+strings.Join(e.dialects.Names(), ", ")+" (env ACTAS_DIALECT; default appwrite)")
-	pf.StringVar(&g.endpoint, "endpoint", "", "backend endpoint, e.g. https://appwrite.example.com/v1 (env ACTAS_ENDPOINT)")
-	pf.StringVar(&g.project, "project", "", "project id (env ACTAS_PROJECT)")
+	pf.StringVar(&g.endpoint, "endpoint", "", "backend endpoint, e.g. "+perDialect(e.dialects, func(d client.Description) string { return d.EndpointExample })+" (env ACTAS_ENDPOINT)")
+	pf.StringVar(&g.project, "project", "", "what the backend names besides the endpoint: "+
+		perDialect(e.dialects, func(d client.Description) string { return strings.ToLower(d.Scope.Label) })+" (env ACTAS_PROJECT)")
 	pf.StringVar(&g.email, "email", "", "operator email (env ACTAS_EMAIL)")
-	pf.BoolVar(&g.readOnly, "read-only", false, "never allow writes as a user, whatever the profile says (env ACTAS_READ_ONLY)")
+	pf.BoolVar(&g.readOnly, "read-only", false, "never allow writes as anyone, whatever the profile says (env ACTAS_READ_ONLY)")
 	pf.Var(&g.insecure, "insecure", "allow plain http to a non-loopback endpoint: the session travels in clear text (env ACTAS_INSECURE)")
 	pf.Lookup("insecure").NoOptDefVal = "true"
 	pf.StringVar(&g.debugLog, "debug-log", "", "append a debug log of HTTP requests (credentials redacted) to this file")
@@ -252,4 +253,18 @@ func argsExactly(n int, what string) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// perDialect says one thing of each dialect for a flag's help: alone, just it; with
+// several, "appwrite: …, ironflow: …".
+func perDialect(dialects client.Dialects, say func(client.Description) string) string {
+	names := dialects.Names()
+	if len(names) == 1 {
+		return say(dialects[names[0]].Describe())
+	}
+	parts := make([]string, len(names))
+	for i, n := range names {
+		parts[i] = n + ": " + say(dialects[n].Describe())
+	}
+	return strings.Join(parts, ", ")
 }

@@ -43,7 +43,7 @@ func CleanPath(p string) (string, error) {
 	raw, query, hasQuery := strings.Cut(p, "?")
 	switch {
 	case !strings.HasPrefix(raw, "/"):
-		return "", fmt.Errorf("the path must start with / (it is relative to the endpoint, e.g. /account)")
+		return "", fmt.Errorf("the path must start with / (it is relative to the endpoint)")
 	case strings.ContainsFunc(p, func(r rune) bool { return r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) }):
 		return "", fmt.Errorf("the path has a control character")
 	case strings.Contains(raw, `\`) || containsFold(raw, "%5c"):

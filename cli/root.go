@@ -257,14 +257,14 @@ func argsExactly(n int, what string) cobra.PositionalArgs {
 
 // perDialect says one thing of each dialect for a flag's help: alone, just it; with
 // several, "appwrite: …, ironflow: …".
-func perDialect(dialects client.Dialects, say func(client.Description) string) string {
+func perDialect(dialects client.Dialects, of func(client.Description) string) string {
 	names := dialects.Names()
 	if len(names) == 1 {
-		return say(dialects[names[0]].Describe())
+		return of(dialects[names[0]].Describe())
 	}
 	parts := make([]string, len(names))
 	for i, n := range names {
-		parts[i] = n + ": " + say(dialects[n].Describe())
+		parts[i] = n + ": " + of(dialects[n].Describe())
 	}
 	return strings.Join(parts, ", ")
 }

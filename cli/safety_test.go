@@ -47,7 +47,9 @@ func TestCommandsPrintOnlyThroughSay(t *testing.T) {
 				}
 			}
 			if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "say" {
-				if _, lit := call.Args[1].(*ast.BasicLit); !lit {
+				if len(call.Args) < 2 {
+					t.Errorf("%s: say without a format", fset.Position(call.Pos()))
+				} else if _, lit := call.Args[1].(*ast.BasicLit); !lit {
 					t.Errorf("%s: say's format must be the command's own literal", fset.Position(call.Pos()))
 				}
 			}

@@ -179,12 +179,22 @@ type Impersonation interface {
 	Stop()
 }
 
-// Overview is the subject's own view: their account, devices and recent activity.
+// Overview is the subject's own view: their account, then either a user's devices and
+// recent activity or the dialect's own sections (a tenant's environments, projects…).
 type Overview struct {
 	Subject  Subject
 	Facts    []Fact // further account facts, e.g. preferences and second factors
 	Devices  []Device
 	Activity []AuditEntry
+	// Sections, when any, are shown instead of Devices and Activity.
+	Sections []Section
+}
+
+// Section is one list of the subject's own view, read as them.
+type Section struct {
+	Title string     // "Environments"
+	Rows  [][]string // each row's cells: server text
+	More  bool       // the backend has more rows than these
 }
 
 // Fact is one labelled piece of account information.

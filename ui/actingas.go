@@ -106,7 +106,19 @@ func (a *actingAs) View(w, h int) sanitize.Safe {
 	}
 	facts := append(subjectFacts(a.ov.Subject, now, a.env.deps.Description.Facts, a.env.noun()), overviewFacts(a.ov)...)
 	lines = append(lines, renderFacts(st, facts, w)...)
-	lines = append(lines, "", st.Title.Render(sanitize.Fit(sanitize.Text("Their sessions ("+itoa(len(a.ov.Devices))+")"), w)))
+	if len(a.ov.Sections) > 0 {
+		lines = append(lines, sectionLines(st, a.ov.Sections, w)...)
+	} else {
+		lines = append(lines, a.userLines(w, now)...)
+	}
+	a.scroll = min(a.scroll, max(0, len(lines)-h))
+	return sanitize.Join(lines[a.scroll:], "\n")
+}
+
+// userLines are a user's sessions and recent activity.
+func (a *actingAs) userLines(w int, now time.Time) []sanitize.Safe {
+	st := a.env.styles
+	lines := []sanitize.Safe{"", st.Title.Render(sanitize.Fit(sanitize.Text("Their sessions ("+itoa(len(a.ov.Devices))+")"), w))}
 	for _, d := range a.ov.Devices {
 		cur := sanitize.Safe("  ")
 		if d.Current {
@@ -124,8 +136,26 @@ func (a *actingAs) View(w, h int) sanitize.Safe {
 		line := sanitize.Text(e.Time.UTC().Format("2006-01-02 15:04")) + "  " + sanitize.Short(e.Event) + "  " + sanitize.Short(e.IP) + "  " + sanitize.Short(e.Client)
 		lines = append(lines, "  "+sanitize.Fit(line, max(1, w-2)))
 	}
-	a.scroll = min(a.scroll, max(0, len(lines)-h))
-	return sanitize.Join(lines[a.scroll:], "\n")
+	return lines
+}
+
+// sectionLines are a dialect's own sections: a title with the count, a row a line.
+func sectionLines(st Styles, sections []client.Section, w int) []sanitize.Safe {
+	var lines []sanitize.Safe
+	for _, sec := range sections {
+		count := itoa(len(sec.Rows))
+		if sec.More {
+			count += "+"
+		}
+		lines = append(lines, "", st.Title.Render(sanitize.Fit(sanitize.Text(sec.Title+" ("+count+")"), w)))
+		if len(sec.Rows) == 0 {
+			lines = append(lines, st.Muted.Render("  none"))
+		}
+		for _, row := range sec.Rows {
+			lines = append(lines, "  "+sanitize.Fit(sanitize.Join(nonEmpty(row), " · "), max(1, w-2)))
+		}
+	}
+	return lines
 }
 
 // nonEmpty is the parts that say something, made safe; "none" when none do.

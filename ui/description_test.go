@@ -9,9 +9,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"actas/client"
 	"actas/client/appwrite"
 	demo "actas/demo/appwrite"
+	"actas/ui/sanitize"
 )
 
 // Another dialect's words reach the screens: its noun in titles, its way of naming a
@@ -121,5 +124,23 @@ func TestAWrongSignInNamesTheDialectsFields(t *testing.T) {
 	}
 	if got := wrongWhat([]client.SignInField{{Label: "API token", Credential: client.CredToken}}); got != "API token" {
 		t.Errorf("token: %q", got)
+	}
+}
+
+// A dialect's own sections show instead of a user's sessions and activity, made safe.
+func TestTheSubjectsViewShowsTheDialectsSections(t *testing.T) {
+	secs := []client.Section{
+		{Title: "Environments", Rows: [][]string{{"env_default", "Default\x1b[31m"}, {"env_staging", ""}}, More: true},
+		{Title: "Workers"},
+	}
+	raw := string(sanitize.Join(sectionLines(NewStyles(true), secs, 60), "\n"))
+	got := ansi.Strip(raw)
+	for _, want := range []string{"Environments (2+)", "env_default · Default", "  env_staging", "Workers (0)", "none"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(raw, "\x1b[31m") {
+		t.Errorf("an escape from server text:\n%q", raw)
 	}
 }

@@ -38,7 +38,7 @@ type identityCase struct {
 	reason string
 }
 
-// The 300-character user and other seeded names come from demo/fixed.go.
+// The 300-character user and other seeded names come from demo/internal/world/fixed.go.
 var identityCases = []identityCase{
 	{name: "another user's identity", user: "olga", rename: "Ada Lovelace ada@example.com (ada)" + strings.Repeat(" ", 94), reason: "HELP-4711"},
 	{name: "the operator's part", user: "olga", rename: "Sam Support support@example.com (support) · operator support@example.com · 00:00 · ctrl+x stop", reason: "HELP-4711"},

@@ -1,13 +1,17 @@
 package appwrite
 
-import "slices"
+import (
+	"slices"
 
-// seqIter yields user sequence numbers in ascending order.
-type seqIter interface{ next() (int32, bool) }
+	"actas/demo/internal/textsearch"
+)
+
+// seqIter yields user sequence numbers in ascending order (*textsearch.Hits is one).
+type seqIter interface{ Next() (int32, bool) }
 
 type rangeIter struct{ at, end int32 }
 
-func (r *rangeIter) next() (int32, bool) {
+func (r *rangeIter) Next() (int32, bool) {
 	if r.at >= r.end {
 		return 0, false
 	}
@@ -15,48 +19,12 @@ func (r *rangeIter) next() (int32, bool) {
 	return r.at - 1, true
 }
 
-// searchIter filters index candidates: users changed since indexing, and phrase
-// candidates, are checked against their current words.
-type searchIter struct {
-	s      *store
-	m      *mergeIter
-	q      searchQuery
-	verify bool
-}
-
-func (it *searchIter) next() (int32, bool) {
-	for {
-		v, ok := it.m.next()
-		if !ok {
-			return 0, false
-		}
-		if (it.verify || it.s.dirty[v]) && !it.q.matches(userTokens(&it.s.users[v])) {
-			continue
-		}
-		return v, true
-	}
-}
-
 // candidates walks the users after `after` that match the search (all users if none).
-func (s *store) candidates(q *searchQuery, after int32) seqIter {
+func (s *store) candidates(q *textsearch.Query, after int32) seqIter {
 	if q == nil {
 		return &rangeIter{at: after + 1, end: int32(len(s.users))}
 	}
-	if q.empty() {
-		return &rangeIter{} // a search with nothing left to match finds nothing
-	}
-	lists, verify := s.search.sources(*q)
-	var changed []int32
-	for seq := range s.dirty {
-		if q.matches(userTokens(&s.users[seq])) {
-			changed = append(changed, seq)
-		}
-	}
-	if len(changed) > 0 {
-		slices.Sort(changed)
-		lists = append(lists, changed)
-	}
-	return &searchIter{s: s, m: newMergeIter(lists, after), q: *q, verify: verify}
+	return s.search.Search(*q, after)
 }
 
 func (s *store) matchesFilters(spec *listSpec, seq int32) bool {
@@ -70,7 +38,7 @@ func (s *store) matchesFilters(spec *listSpec, seq int32) bool {
 
 // listUsers answers GET /v1/users: total (capped at 5000, 0 when not wanted) and one page.
 // The caller holds s.mu for reading.
-func (s *store) listUsers(spec listSpec, q *searchQuery, wantTotal bool) (int, []int32, *apiError) {
+func (s *store) listUsers(spec listSpec, q *textsearch.Query, wantTotal bool) (int, []int32, *apiError) {
 	cursor := int32(-1)
 	if spec.cursor != "" {
 		if cursor = s.userByID(spec.cursor); cursor < 0 {
@@ -86,7 +54,7 @@ func (s *store) listUsers(spec listSpec, q *searchQuery, wantTotal bool) (int, [
 	total := 0
 	if wantTotal {
 		it := s.candidates(q, -1)
-		for v, ok := it.next(); ok && total < maxCount; v, ok = it.next() {
+		for v, ok := it.Next(); ok && total < maxCount; v, ok = it.Next() {
 			if s.matchesFilters(&spec, v) {
 				total++
 			}
@@ -96,14 +64,14 @@ func (s *store) listUsers(spec listSpec, q *searchQuery, wantTotal bool) (int, [
 }
 
 // pageInSequence serves the default order without sorting: candidates already come in it.
-func (s *store) pageInSequence(spec listSpec, q *searchQuery, cursor int32) []int32 {
+func (s *store) pageInSequence(spec listSpec, q *textsearch.Query, cursor int32) []int32 {
 	if cursor >= 0 && spec.before {
 		// The page just before the cursor: keep the last offset+limit matches in a ring.
 		size := spec.offset + spec.limit
 		ring := make([]int32, 0, size)
 		n := 0
 		it := s.candidates(q, -1)
-		for v, ok := it.next(); ok && v < cursor; v, ok = it.next() {
+		for v, ok := it.Next(); ok && v < cursor; v, ok = it.Next() {
 			if !s.matchesFilters(&spec, v) {
 				continue
 			}
@@ -124,7 +92,7 @@ func (s *store) pageInSequence(spec listSpec, q *searchQuery, cursor int32) []in
 	page := make([]int32, 0, spec.limit)
 	skip := spec.offset
 	it := s.candidates(q, cursor)
-	for v, ok := it.next(); ok && len(page) < spec.limit; v, ok = it.next() {
+	for v, ok := it.Next(); ok && len(page) < spec.limit; v, ok = it.Next() {
 		if !s.matchesFilters(&spec, v) {
 			continue
 		}
@@ -138,10 +106,10 @@ func (s *store) pageInSequence(spec listSpec, q *searchQuery, cursor int32) []in
 }
 
 // pageOrdered sorts every match; used only when the caller asks for an order.
-func (s *store) pageOrdered(spec listSpec, q *searchQuery, cursor int32) []int32 {
+func (s *store) pageOrdered(spec listSpec, q *textsearch.Query, cursor int32) []int32 {
 	var all []int32
 	it := s.candidates(q, -1)
-	for v, ok := it.next(); ok; v, ok = it.next() {
+	for v, ok := it.Next(); ok; v, ok = it.Next() {
 		if s.matchesFilters(&spec, v) {
 			all = append(all, v)
 		}

@@ -19,7 +19,7 @@ func checkSearchesAgainstReference(t *testing.T, h *harness, sess string, search
 	t.Helper()
 	for _, s := range searches {
 		sq := parseSearch(s)
-		want := h.reference(func(u *user) bool { return sq.matches(userTokens(u)) })
+		want := h.reference(func(u *user) bool { return sq.Matches(userTokens(u)) })
 		total := h.list(sess, usersPath([]string{q("limit", "", 1)}, "search", s)).Total
 		if total != min(len(want), 5000) {
 			t.Errorf("search %q: total %d, reference %d", s, total, len(want))
@@ -35,7 +35,7 @@ func TestSearchMatchesBruteForce(t *testing.T) {
 	h := newHarness(t, Options{Users: 4000, Seed: 7})
 	op := h.operator()
 	for _, p := range []string{"a", "s", "1", "5", "ma"} {
-		if _, ok := h.store().search.merged[p]; !ok {
+		if !h.store().search.Premerged(p) {
 			t.Errorf("prefix %q has no pre-merged list: that path goes untested", p)
 		}
 	}

@@ -77,7 +77,7 @@ func TestSearchCombinesWithQueries(t *testing.T) {
 	h := newHarness(t, Options{Users: 2000})
 	op := h.operator()
 	sq := parseSearch("garcia")
-	want := h.reference(func(u *user) bool { return u.status && sq.matches(userTokens(u)) })
+	want := h.reference(func(u *user) bool { return u.status && sq.Matches(userTokens(u)) })
 	if len(want) < 10 {
 		t.Fatalf("only %d matches", len(want))
 	}

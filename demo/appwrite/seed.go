@@ -1,184 +1,54 @@
 package appwrite
 
 import (
-	"fmt"
-	"hash/fnv"
-	"math/rand/v2"
-	"strings"
 	"time"
+
+	"actas/demo/internal/world"
 )
 
-// seedEpoch is "now" for seeded data, so the same seed always gives the same users.
-var seedEpoch = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
-
-// seedStart is when the first seeded user registered.
-var seedStart = time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC)
-
-// seedUsers builds the fixed demo accounts followed by n-len(fixed) generated users (at
-// least the fixed ones). Everything but the password salts follows from seed.
+// seedUsers builds the world's people for this seed as Appwrite users: the fixed demo
+// accounts, then n-len(fixed) generated users (at least the fixed ones). Everything but
+// the password salts follows from seed.
 func seedUsers(n int, seed uint64) []user {
-	fixed := fixedUsers()
-	if n < len(fixed) {
-		n = len(fixed)
-	}
-	users := make([]user, 0, n)
-	users = append(users, fixed...)
+	return usersOf(world.New(n, seed).People)
+}
 
-	g := newGenerator(seed, n)
-	for _, u := range fixed {
-		g.reserve(u.email, u.phone, u.id)
-	}
-	for i := len(fixed); i < n; i++ {
-		users = append(users, g.next(i, n))
+// usersOf turns people into users; the fixed people, who come first, get their
+// Appwrite-only extras.
+func usersOf(people []world.Person) []user {
+	users := make([]user, len(people))
+	fixed := len(world.FixedPeople())
+	for i := range people {
+		users[i] = fromPerson(&people[i])
+		if i < fixed {
+			addAppwriteOnly(&users[i])
+		}
 	}
 	return users
 }
 
-type generator struct {
-	rng         *rand.Rand
-	used        map[uint64]struct{} // hashes of emails and ids already taken
-	reserved    map[string]bool     // phones of fixed accounts
-	phoneSerial map[string]uint64   // per country code, for unique numbers
-	totalWeight int
-}
-
-func newGenerator(seed uint64, n int) *generator {
-	g := &generator{
-		rng:         rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
-		used:        make(map[uint64]struct{}, 2*n),
-		reserved:    map[string]bool{},
-		phoneSerial: map[string]uint64{},
-	}
-	for _, l := range locales {
-		g.totalWeight += l.weight
-	}
-	return g
-}
-
-func hashKey(s string) uint64 {
-	h := fnv.New64a()
-	_, _ = h.Write([]byte(s))
-	return h.Sum64()
-}
-
-func (g *generator) reserve(email, phone, id string) {
-	g.used[hashKey("e:"+email)] = struct{}{}
-	g.used[hashKey("i:"+id)] = struct{}{}
-	g.reserved[phone] = true
-}
-
-// claim marks key as used and says whether it was free.
-func (g *generator) claim(key string) bool {
-	h := hashKey(key)
-	if _, taken := g.used[h]; taken {
-		return false
-	}
-	g.used[h] = struct{}{}
-	return true
-}
-
-func (g *generator) pickLocale() *locale {
-	r := g.rng.IntN(g.totalWeight)
-	for i := range locales {
-		if r < locales[i].weight {
-			return &locales[i]
-		}
-		r -= locales[i].weight
-	}
-	return &locales[0]
-}
-
-func (g *generator) next(i, n int) user {
-	l := g.pickLocale()
-	first := l.first[g.rng.IntN(len(l.first))]
-	last := l.last[g.rng.IntN(len(l.last))]
-
-	// Registration grows with the sequence: users are stored in the order they signed up.
-	span := seedEpoch.Sub(seedStart).Milliseconds()
-	reg := seedStart.UnixMilli() + span*int64(i)/int64(n) + g.rng.Int64N(60_000)
+// fromPerson maps the neutral facts: Appwrite calls tags labels, a second factor mfa, and
+// a document is last updated when its user was last seen.
+func fromPerson(p *world.Person) user {
 	u := user{
-		name:           fullName(l, first, last),
-		status:         g.rng.IntN(100) >= 2,
-		emailVerified:  g.rng.IntN(100) < 85,
-		mfa:            g.rng.IntN(100) < 8,
-		registration:   reg,
-		passwordUpdate: reg,
-		updatedAt:      reg,
+		id: p.ID, name: p.Name, email: p.Email, phone: p.Phone,
+		labels:         p.Tags,
+		status:         p.Active,
+		emailVerified:  p.EmailVerified,
+		phoneVerified:  p.PhoneVerified,
+		mfa:            p.TwoFactor,
+		registration:   millis(p.Registered),
+		passwordUpdate: millis(p.PasswordChanged),
+		accessedAt:     millis(p.LastSeen),
 	}
-	u.id = g.uniqueID(reg)
-	u.email = g.uniqueEmail(l, first, last)
-	if g.rng.IntN(100) < 80 {
-		u.phone = g.uniquePhone(l)
-		u.phoneVerified = g.rng.IntN(100) < 60
-	}
-	if g.rng.IntN(100) < 35 {
-		u.labels = labelSets[g.rng.IntN(len(labelSets))]
-	}
-	if g.rng.IntN(100) < 90 {
-		u.accessedAt = reg + g.rng.Int64N(seedEpoch.UnixMilli()-reg+1)
-		u.updatedAt = u.accessedAt
-	}
-	if g.rng.IntN(100) < 20 {
-		u.passwordUpdate = reg + g.rng.Int64N(seedEpoch.UnixMilli()-reg+1)
-	}
+	u.updatedAt = max(u.registration, u.accessedAt)
 	return u
 }
 
-func fullName(l *locale, first, last name) string {
-	if l.familyFirst {
-		return last.native + l.joiner + first.native
+// millis is a user's date field: Unix milliseconds, 0 for the zero time.
+func millis(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
 	}
-	return first.native + l.joiner + last.native
-}
-
-// uniqueID imitates Appwrite's ID.unique(): 13 hex digits of time, then random hex.
-func (g *generator) uniqueID(regMillis int64) string {
-	for {
-		id := fmt.Sprintf("%08x%05x%07x", regMillis/1000, g.rng.IntN(1<<20), g.rng.IntN(1<<28))
-		if g.claim("i:" + id) {
-			return id
-		}
-	}
-}
-
-func (g *generator) uniqueEmail(l *locale, first, last name) string {
-	f, s := strings.ToLower(first.latin), strings.ToLower(strings.ReplaceAll(last.latin, " ", ""))
-	domain := commonDomains[g.rng.IntN(len(commonDomains))]
-	if g.rng.IntN(3) == 0 {
-		domain = l.domains[g.rng.IntN(len(l.domains))]
-	}
-	var local string
-	switch g.rng.IntN(5) {
-	case 0:
-		local = f + "." + s
-	case 1:
-		local = f[:1] + s
-	case 2:
-		local = f + "_" + s
-	case 3:
-		local = s + "." + f
-	default:
-		local = f + s
-	}
-	email := local + "@" + domain
-	for try := 0; !g.claim("e:" + email); try++ {
-		email = fmt.Sprintf("%s%d@%s", local, g.rng.IntN(100*(try+1)*(try+1)), domain)
-	}
-	return email
-}
-
-// uniquePhone numbers each country's subscribers through a permutation of a serial, so
-// numbers look random but never repeat.
-func (g *generator) uniquePhone(l *locale) string {
-	for {
-		serial := g.phoneSerial[l.phoneCode]
-		g.phoneSerial[l.phoneCode] = serial + 1
-		areas := uint64(len(l.areas))
-		const space = 10_000_000 // seven subscriber digits
-		sub := ((serial/areas)*7_654_321 + 1_234_567) % space
-		phone := fmt.Sprintf("%s%s%07d", l.phoneCode, l.areas[serial%areas], sub)
-		if !g.reserved[phone] {
-			return phone
-		}
-	}
+	return t.UnixMilli()
 }

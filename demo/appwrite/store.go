@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"actas/demo/internal/textsearch"
 )
 
 // store is one project's data. Users never move: a user's sequence number is its index.
@@ -16,8 +18,7 @@ type store struct {
 	byID      []int32
 	byEmail   []int32
 	byPhone   []int32
-	search    *searchIndex
-	dirty     map[int32]bool // users changed since the search index was built
+	search    *textsearch.Index
 	sessions  *sessionTable
 	logs      map[int32][]logRow // audit rows keyed by the acting user
 	challenge map[string]*mfaChallenge
@@ -26,7 +27,6 @@ type store struct {
 func newStore(users []user) *store {
 	s := &store{
 		users:     users,
-		dirty:     map[int32]bool{},
 		sessions:  newSessionTable(),
 		logs:      map[int32][]logRow{},
 		challenge: map[string]*mfaChallenge{},
@@ -93,4 +93,4 @@ func (s *store) userByPhone(phone string) int32 {
 }
 
 // markChanged keeps search results right after a write without rebuilding the index.
-func (s *store) markChanged(seq int32) { s.dirty[seq] = true }
+func (s *store) markChanged(seq int32) { s.search.Changed(seq) }

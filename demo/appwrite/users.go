@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"slices"
 	"unicode/utf8"
+
+	"actas/demo/internal/textsearch"
 )
 
 func listUsers(x *exchange) *apiError {
@@ -20,7 +22,7 @@ func listUsers(x *exchange) *apiError {
 	if err != nil {
 		return err
 	}
-	var q *searchQuery
+	var q *textsearch.Query
 	if search != "" {
 		parsed := parseSearch(search)
 		q = &parsed

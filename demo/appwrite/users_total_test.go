@@ -26,7 +26,7 @@ func TestUsersTotalIsCappedAt5000(t *testing.T) {
 		t.Errorf("vip users: total %d, want %d (< 5000)", got, vip)
 	}
 	q6 := parseSearch("6")
-	many := len(h.reference(func(u *user) bool { return q6.matches(userTokens(u)) }))
+	many := len(h.reference(func(u *user) bool { return q6.Matches(userTokens(u)) }))
 	if many <= 5000 {
 		t.Fatalf("search 6 matches only %d users: the cap is not exercised", many)
 	}

@@ -1,10 +1,10 @@
-package appwrite
+package textsearch
 
 import "sort"
 
-// mergeIter walks the union of sorted lists in ascending order without repeats. It keeps a
-// binary heap of list heads, so each step costs log(lists).
-type mergeIter struct {
+// Union walks the union of sorted lists in ascending order without repeats. It keeps a
+// binary heap of list heads, so each step costs log(lists). The zero Union is empty.
+type Union struct {
 	heap []listCursor
 }
 
@@ -15,9 +15,9 @@ type listCursor struct {
 
 func (c listCursor) head() int32 { return c.list[c.pos] }
 
-// newMergeIter starts every list at its first value greater than after.
-func newMergeIter(lists [][]int32, after int32) *mergeIter {
-	m := &mergeIter{heap: make([]listCursor, 0, len(lists))}
+// NewUnion starts every list at its first value greater than after.
+func NewUnion(lists [][]int32, after int32) *Union {
+	m := &Union{heap: make([]listCursor, 0, len(lists))}
 	for _, l := range lists {
 		pos := sort.Search(len(l), func(i int) bool { return l[i] > after })
 		if pos < len(l) {
@@ -30,7 +30,8 @@ func newMergeIter(lists [][]int32, after int32) *mergeIter {
 	return m
 }
 
-func (m *mergeIter) next() (int32, bool) {
+// Next returns the next value, or false when every list is spent.
+func (m *Union) Next() (int32, bool) {
 	if len(m.heap) == 0 {
 		return 0, false
 	}
@@ -49,7 +50,7 @@ func (m *mergeIter) next() (int32, bool) {
 	return v, true
 }
 
-func (m *mergeIter) down(i int) {
+func (m *Union) down(i int) {
 	h := m.heap
 	for {
 		l, r, min := 2*i+1, 2*i+2, i

@@ -19,6 +19,9 @@ type Active struct {
 	Write    bool      // elevated to write
 	Deadline time.Time // when it stops by itself (zero: never)
 	Ending   string    // why it would stop then: "idle for 15m0s", "reached the 1h0m0s limit"
+	// Scopes are the subject's places to act in (an Ironflow tenant's environments), and
+	// Target.Scope the one requests act in now; none for a subject that has no such places.
+	Scopes []client.Choice
 }
 
 // ErrStale is returned for a request meant for an impersonation that has since ended or
@@ -57,6 +60,9 @@ func (s *Session) Begin(target client.Target, reason string) (*Attempt, error) {
 	}
 	if s.cfg.Policy.RequireReason && reason == "" {
 		return nil, s.refuseLocked(namedEntry(target, reason), ErrReasonRequired)
+	}
+	if target.Scope == "" {
+		target.Scope = s.cfg.DefaultScope // named on every line, the verification's too
 	}
 	if err := target.Check(); err != nil {
 		return nil, err // nothing could be sent: a header cannot carry it, and it names nobody
@@ -130,6 +136,10 @@ func (s *Session) Verify(ctx context.Context, a *Attempt) (Active, error) {
 	}
 	now := s.cfg.Clock()
 	att.subject = imp.Subject()
+	if scoped, ok := imp.(client.Scoped); ok {
+		att.target.Scope = scoped.Scope() // the place it acts in, the default included
+	}
+	named.Scope = att.target.Scope
 	s.imp, s.state, s.started, s.active, s.write = imp, Impersonating, now, now, false
 	named.Event, named.Target, named.TargetName = EventImpersonateStart, att.subject.ID, att.subject.Email
 	if jerr := s.journal(named); jerr != nil {
@@ -236,6 +246,9 @@ func (s *Session) activeLocked() Active {
 	a := Active{Subject: s.imp.Subject(), Target: s.imp.Target(), Reason: s.current.reason, Started: s.started,
 		Gen: s.gen, Write: s.write}
 	a.Deadline, a.Ending = s.cfg.Policy.deadline(s.started, s.active, s.imp.Expires())
+	if scoped, ok := s.imp.(client.Scoped); ok {
+		a.Scopes, a.Target.Scope = scoped.Scopes(), scoped.Scope()
+	}
 	return a
 }
 

@@ -50,11 +50,14 @@ type Config struct {
 	Dialect string // the backend's kind, on every journal line
 	// ConfirmBy are the subject's fields that, typed, confirm a write (none: id or email).
 	ConfirmBy []client.ConfirmField
-	Journal   *Journal // nil: no journal (tests of other layers)
-	Clock     func() time.Time
-	Endpoint  string
-	Project   string
-	Policy    Policy
+	// DefaultScope is where in a subject the operator acts unless the target names a place
+	// (Ironflow: env_default); "" for dialects without places.
+	DefaultScope string
+	Journal      *Journal // nil: no journal (tests of other layers)
+	Clock        func() time.Time
+	Endpoint     string
+	Project      string
+	Policy       Policy
 }
 
 // Session is safe for use from several goroutines (Bubble Tea commands run on their own).

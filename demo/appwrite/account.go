@@ -28,9 +28,9 @@ func createSession(x *exchange) *apiError {
 		return errArgument("password", "Password must be between 8 and 256 characters long.")
 	}
 	email := strings.ToLower(body.Email)
-	ok, remaining, reset := x.srv.limiter.allow(x.r.URL.Path+"|"+email, x.now)
+	ok, remaining, reset := x.srv.limiter.Allow(x.r.URL.Path+"|"+email, x.now)
 	h := x.w.Header()
-	h.Set("X-RateLimit-Limit", strconv.Itoa(x.srv.limiter.limit))
+	h.Set("X-RateLimit-Limit", strconv.Itoa(x.srv.limiter.Limit()))
 	h.Set("X-RateLimit-Remaining", strconv.Itoa(remaining))
 	h.Set("X-RateLimit-Reset", strconv.FormatInt(reset.Unix(), 10))
 	if !ok {

@@ -27,7 +27,7 @@ type Server struct {
 	opts     Options
 	projects map[string]*store
 	apiKey   string
-	limiter  *rateLimiter
+	limiter  *netfault.RateLimiter
 	faults   *faults
 	mux      *http.ServeMux
 	seen     *netfault.SeenLog
@@ -54,7 +54,7 @@ func New(opts Options) *Server {
 	srv := &Server{
 		opts:    opts,
 		apiKey:  opts.APIKey,
-		limiter: newRateLimiter(opts.LoginLimit, time.Hour),
+		limiter: netfault.NewRateLimiter(opts.LoginLimit, time.Hour),
 		faults:  newFaults(opts.Knobs, opts.Seed),
 		seen:    netfault.NewSeenLog(10_000, actingAs, hasSession),
 		now:     opts.Now,

@@ -250,7 +250,7 @@ func (e *cliEnv) body(data string) ([]byte, error) {
 // openSession resumes the stored session into a session with the profile's policy and the
 // journal, so that the impersonation is verified and journaled as in the console.
 func (e *cliEnv) openSession(ctx context.Context, p config.Profile, policy session.Policy) (*session.Session, func(), error) {
-	if p.Endpoint == "" || p.Project == "" {
+	if !e.backendNamed(p) {
 		return nil, nil, notSignedIn("not signed in: run actas login (or name the backend with --endpoint and --project, or --profile)")
 	}
 	c, err := e.connect(p)

@@ -191,6 +191,16 @@ func policyOf(p config.Profile) session.Policy {
 		MaxDuration: p.MaxDuration, AllowOperatorTargets: p.AllowImpersonatingOperators}
 }
 
+// backendNamed says whether the profile names a backend: an endpoint, and the scope its
+// dialect needs (Appwrite's project; an Ironflow platform needs none).
+func (e *cliEnv) backendNamed(p config.Profile) bool {
+	if p.Endpoint == "" {
+		return false
+	}
+	d, ok := e.dialects[p.Dialect]
+	return p.Project != "" || ok && d.Describe().Scope.Label == ""
+}
+
 // dialect is the table's entry the profile names.
 func (e *cliEnv) dialect(name string) (client.Dialect, error) {
 	d, ok := e.dialects[name]
@@ -204,7 +214,7 @@ func (e *cliEnv) dialect(name string) (client.Dialect, error) {
 // again here (client.CheckEndpoint, through the dialect's Open): one from recent.json has
 // not been through config.Resolve.
 func (e *cliEnv) connect(p config.Profile) (client.Backend, error) {
-	if p.Endpoint == "" || p.Project == "" {
+	if !e.backendNamed(p) {
 		return nil, usageError("no backend: give --endpoint and --project, or --profile (see actas --help)")
 	}
 	d, err := e.dialect(p.Dialect)

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"actas/client"
+	"actas/config"
 	"actas/session"
 	"actas/ui/sanitize"
 )
@@ -29,7 +30,12 @@ func loginCommand(e *cliEnv, g *globalFlags) *cobra.Command {
 				return err
 			}
 			p := s.Profile
-			if p.Email == "" {
+			d, err := e.dialect(p.Dialect)
+			if err != nil {
+				return err
+			}
+			fields := d.Describe().SignInFields()
+			if p.Email == "" && asksEmail(fields) {
 				return usageError("no operator email: give --email (or ACTAS_EMAIL, or a profile with email)")
 			}
 			c, err := e.connect(p)
@@ -39,7 +45,7 @@ func loginCommand(e *cliEnv, g *globalFlags) *cobra.Command {
 			if err := e.checkStore(); err != nil { // before a sign-in is spent for nothing
 				return err
 			}
-			password, err := e.secret(passwordStdin, "Password for "+p.Email+": ")
+			cred, err := e.credentials(fields, p, passwordStdin)
 			if err != nil {
 				return err
 			}
@@ -51,7 +57,7 @@ func loginCommand(e *cliEnv, g *globalFlags) *cobra.Command {
 			sess := session.New(session.Config{Backend: c, Dialect: p.Dialect, Journal: journal, Clock: e.now, Endpoint: c.Endpoint(), Project: p.Project})
 			ctx, cancel := context.WithTimeout(cmd.Context(), 60*time.Second)
 			defer cancel()
-			op, err := sess.Login(ctx, client.Credentials{Email: p.Email, Password: password})
+			op, err := sess.Login(ctx, cred)
 			if errors.Is(err, client.ErrMFARequired) {
 				code := totp
 				if code == "" && passwordStdin {
@@ -68,12 +74,15 @@ func loginCommand(e *cliEnv, g *globalFlags) *cobra.Command {
 			if err != nil {
 				return refused(err)
 			}
+			if p.Email == "" { // signed in with a token: the backend said who
+				p.Email = op.Email
+			}
 			if err := e.stored(c, p).Save(sess, op, e.now()); err != nil {
 				_ = sess.Logout(ctx) // a session nobody can use again is ended, not left alive
 				return refused(fmt.Errorf("signed in, but the session could not be stored in %s, so it was ended: %w", e.store.Where(), err))
 			}
 			_ = session.SaveRecent(e.recentPath, session.Recent{Profile: p.Name, Endpoint: c.Endpoint(), Project: p.Project, Email: strings.ToLower(p.Email)})
-			say(e.stdout, "Signed in as %s on %s (%s).\n", identityText(op.Email, op.ID, op.Name), sanitize.Text(c.Endpoint()), sanitize.Text(p.Project))
+			say(e.stdout, "Signed in as %s on %s%s.\n", identityText(op.Email, op.ID, op.Name), sanitize.Text(c.Endpoint()), scopeText(p.Project))
 			say(e.stdout, "Session kept in %s.\n", sanitize.Text(e.store.Where()))
 			if !op.CanImpersonate() {
 				say(e.stderr, "Note: this account is not an impersonator; ask an administrator for the impersonator capability.\n")
@@ -84,6 +93,48 @@ func loginCommand(e *cliEnv, g *globalFlags) *cobra.Command {
 	cmd.Flags().BoolVar(&passwordStdin, "password-stdin", false, "read the password from the first line of stdin")
 	cmd.Flags().StringVar(&totp, "totp", "", "the current TOTP code, for accounts with a second factor")
 	return cmd
+}
+
+// asksEmail says whether the dialect's sign-in asks for the operator's email.
+func asksEmail(fields []client.SignInField) bool {
+	for _, f := range fields {
+		if f.Credential == client.CredEmail {
+			return true
+		}
+	}
+	return false
+}
+
+// credentials fills the dialect's sign-in fields: the email from the profile, each secret
+// asked without echo (or read from stdin, a line each, with --password-stdin).
+func (e *cliEnv) credentials(fields []client.SignInField, p config.Profile, fromStdin bool) (client.Credentials, error) {
+	cred := client.Credentials{Email: p.Email}
+	for _, f := range fields {
+		if !f.Secret() {
+			continue
+		}
+		prompt := f.Label + ": "
+		if p.Email != "" {
+			prompt = f.Label + " for " + p.Email + ": "
+		}
+		v, err := e.secret(fromStdin, prompt)
+		if err != nil {
+			return cred, err
+		}
+		if f.Credential != client.CredPassword {
+			v = strings.TrimSpace(v)
+		}
+		cred.Set(f.Credential, v)
+	}
+	return cred, nil
+}
+
+// scopeText is " (project)", or nothing for a dialect without a scope.
+func scopeText(scope string) sanitize.Safe {
+	if scope == "" {
+		return ""
+	}
+	return " (" + sanitize.Text(scope) + ")"
 }
 
 // checkStore refuses to sign in when no store would keep the session for the next

@@ -32,7 +32,7 @@ func logoutCommand(e *cliEnv, g *globalFlags) *cobra.Command {
 // logout ends the stored session of a profile on the backend, deletes the keyring entry
 // and journals it. An unreachable backend still loses the entry (and says so).
 func (e *cliEnv) logout(ctx context.Context, p config.Profile) error {
-	if p.Endpoint == "" || p.Project == "" || p.Email == "" {
+	if !e.backendNamed(p) || p.Email == "" {
 		return usageError("no profile to sign out of: give --endpoint, --project and --email, or --profile")
 	}
 	c, err := e.connect(p)

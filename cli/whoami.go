@@ -17,7 +17,7 @@ import (
 // signedIn resumes the stored session of the settings' profile, validated by the backend.
 // An expired one is deleted and reported as "not signed in".
 func (e *cliEnv) signedIn(ctx context.Context, p config.Profile) (client.Backend, client.Operator, error) {
-	if p.Endpoint == "" || p.Project == "" {
+	if !e.backendNamed(p) {
 		return nil, client.Operator{}, notSignedIn("not signed in: run actas login (or name the backend with --endpoint and --project, or --profile)")
 	}
 	c, err := e.connect(p)

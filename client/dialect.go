@@ -24,7 +24,7 @@ type Description struct {
 	Title string // "Appwrite"
 	// EndpointExample is a placeholder for the endpoint field and flag help.
 	EndpointExample string
-	Scope           Field // the login form's field for Config.Scope
+	Scope           Field // the login form's field for Config.Scope; no label: the dialect has none
 	// SignIn are the login form's fields after the endpoint and the scope (none: email and
 	// password); see SignInFields.
 	SignIn  []SignInField

@@ -111,7 +111,10 @@ func (m Model) headerView() sanitize.Safe {
 		left += " · " + sanitize.Text(op.Email)
 	}
 	if p := m.env.profile; p.Endpoint != "" {
-		left += " · " + sanitize.Text(p.Endpoint) + " (" + sanitize.Text(p.Project) + ")"
+		left += " · " + sanitize.Text(p.Endpoint)
+		if p.Project != "" {
+			left += " (" + sanitize.Text(p.Project) + ")"
+		}
 	}
 	right := m.top().Title()
 	switch m.overlay {

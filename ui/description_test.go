@@ -144,3 +144,35 @@ func TestTheSubjectsViewShowsTheDialectsSections(t *testing.T) {
 		t.Errorf("an escape from server text:\n%q", raw)
 	}
 }
+
+// A dialect that names nothing besides the endpoint has no scope field: the form skips it,
+// asks for nothing more, and the header names no scope.
+func TestADialectWithoutAScopeAsksForNone(t *testing.T) {
+	w := newWorld(t)
+	w.deps.Description.Scope = client.Field{}
+	w.deps.Login.Project = ""
+	open := w.deps.Open
+	var scopes []string
+	w.deps.Open = func(endpoint, scope string) (client.Backend, error) {
+		scopes = append(scopes, scope)
+		return open(endpoint, demo.DefaultProject) // the Appwrite demo needs one; the form gives none
+	}
+	h := newHarness(t, w.deps, 120, 40)
+	if strings.Contains(h.screen(), "Project") {
+		t.Fatalf("a scope field:\n%s", h.screen())
+	}
+	h.press(keys.Login.Prev)
+	h.press(keys.Login.Prev)
+	if got := h.m.top().(*loginScreen).focus; got != fieldEndpoint {
+		t.Fatalf("two back from the password: field %d", got)
+	}
+	h.press(keys.Login.Next)
+	h.press(keys.Login.Next)
+	h.signIn()
+	if len(scopes) != 1 || scopes[0] != "" {
+		t.Fatalf("opened with %q", scopes)
+	}
+	if hdr := strings.SplitN(h.screen(), "\n", 2)[0]; strings.Contains(hdr, "(") {
+		t.Fatalf("header names a scope: %q", hdr)
+	}
+}

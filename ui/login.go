@@ -87,7 +87,7 @@ func newLogin(e *env) *loginScreen {
 	}
 	s.code = newInput(e, "123456", limitCode)
 	s.focus = fieldEndpoint
-	for s.focus < len(s.fields)-1 && s.fields[s.focus].Value() != "" {
+	for s.focus < len(s.fields)-1 && (s.fields[s.focus].Value() != "" || !s.shown(s.focus)) {
 		s.focus++ // the cursor starts in the first empty field: the secret when prefilled
 	}
 	s.fields[s.focus].Focus()
@@ -96,7 +96,7 @@ func newLogin(e *env) *loginScreen {
 
 func (s *loginScreen) init() tea.Cmd {
 	d := s.env.deps.Login
-	if d.Resume && d.Endpoint != "" && d.Project != "" && d.Email != "" {
+	if d.Resume && d.Endpoint != "" && (d.Project != "" || !s.shown(fieldProject)) && d.Email != "" {
 		s.busy, s.resuming = "Resuming the stored session…", true
 		return tea.Batch(s.resume(), s.spinner.Tick)
 	}
@@ -188,7 +188,15 @@ func (s *loginScreen) updateForm(msg tea.KeyPressMsg) (screen, tea.Cmd) {
 func (s *loginScreen) moveFocus(d int) tea.Cmd {
 	s.fields[s.focus].Blur()
 	s.focus = (s.focus + d + len(s.fields)) % len(s.fields)
+	if !s.shown(s.focus) {
+		s.focus = (s.focus + d + len(s.fields)) % len(s.fields)
+	}
 	return s.fields[s.focus].Focus()
+}
+
+// shown says whether field i is on the form: the scope only for a dialect that has one.
+func (s *loginScreen) shown(i int) bool {
+	return i != fieldProject || s.env.deps.Description.Scope.Label != ""
 }
 
 func (s *loginScreen) value(i int) string { return strings.TrimSpace(s.fields[i].Value()) }
@@ -197,7 +205,7 @@ func (s *loginScreen) value(i int) string { return strings.TrimSpace(s.fields[i]
 // is lost.
 func (s *loginScreen) submit() (screen, tea.Cmd) {
 	for i := range s.fields {
-		if s.value(i) == "" {
+		if s.value(i) == "" && s.shown(i) {
 			s.err = sanitize.Text(s.label(i) + " is required.")
 			s.fields[s.focus].Blur()
 			s.focus = i
@@ -375,6 +383,9 @@ func (s *loginScreen) View(w, h int) sanitize.Safe {
 		lines = append(lines, "This account needs a second factor.", "", "› "+st.Label.Render("TOTP code")+"  "+inputView(s.code))
 	} else {
 		for i := range s.fields {
+			if !s.shown(i) {
+				continue
+			}
 			gutter := sanitize.Safe("  ")
 			label := st.Label.Render(sanitize.Pad(sanitize.Text(s.label(i)), 9))
 			if i == s.focus {

@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/go-resty/resty/v2"
@@ -25,15 +24,9 @@ type Impersonation struct {
 	value    string // verified, then the verified id
 	operator client.Operator
 	subject  client.Subject
-	before   func(client.Exchange) error
-	observe  func(client.Exchange)
-	seq      atomic.Int64
+	acting   *client.Acting // the console's hooks, and the stop that cancels everything
 
-	// stop cancels every request in flight; after it every call fails with ErrStopped.
-	mu      sync.Mutex
-	stopped bool
-	ctx     context.Context
-	cancel  context.CancelFunc
+	mu sync.Mutex // guards header, value and subject
 }
 
 var _ client.Impersonation = (*Impersonation)(nil)
@@ -71,8 +64,7 @@ func (c *Client) ImpersonateUser(ctx context.Context, target client.Target, opts
 		return nil, errors.New("impersonation target is empty")
 	}
 	imp := &Impersonation{c: c, target: target, header: targetHeader(target.Kind), value: target.Value,
-		operator: op, before: opts.Before, observe: opts.Observe}
-	imp.ctx, imp.cancel = context.WithCancel(context.Background())
+		operator: op, acting: client.NewActing(opts)}
 	acct, err := imp.Account(ctx)
 	if err != nil {
 		imp.Stop()
@@ -127,71 +119,25 @@ func (imp *Impersonation) Target() client.Target { return imp.target }
 func (imp *Impersonation) Operator() client.Operator { return imp.operator }
 
 // Stop discards the impersonation and cancels its requests in flight.
-func (imp *Impersonation) Stop() {
-	imp.mu.Lock()
-	defer imp.mu.Unlock()
-	imp.stopped = true
-	imp.cancel()
-}
+func (imp *Impersonation) Stop() { imp.acting.Stop() }
 
 // exec sends one request as the subject: the operator's request plus exactly one target
-// header, bound to both the caller's context and the impersonation's own (so Stop cancels
-// it). Before must let it through first; the observer hears how it went.
+// header, through the console's hooks (see client.Acting.Send).
 func (imp *Impersonation) exec(ctx context.Context, method, path string, query url.Values, body []byte, out any) (*resty.Response, error) {
 	imp.mu.Lock()
-	if imp.stopped {
-		imp.mu.Unlock()
-		return nil, client.ErrStopped
-	}
-	ctx, cancel := context.WithCancel(ctx)
-	undo := context.AfterFunc(imp.ctx, cancel)
 	header, value := imp.header, imp.value
 	imp.mu.Unlock()
-	defer func() { undo(); cancel() }()
-
-	sent, perr := url.Parse(imp.c.basePath() + path) // the path may carry escapes (%20): kept as they are
-	if perr != nil {
-		sent = &url.URL{Path: imp.c.basePath() + path}
-	}
-	sent.RawQuery = query.Encode()
-	x := client.Exchange{Seq: int(imp.seq.Add(1)), Method: method, Path: client.RedactURL(sent)}
-	// Before runs ahead of every sending, retries included: each goes out only once the
-	// journal has its line.
-	var refused error
-	ctx = client.WithAttemptHook(ctx, func(attempt int) error {
-		x.Attempt = attempt
-		if imp.before == nil {
-			return nil
+	sent := client.SentURL(imp.c.basePath(), path, query)
+	return imp.acting.Send(ctx, method, sent, func(ctx context.Context) (*resty.Response, error) {
+		r := imp.c.request(ctx).SetHeader(header, value)
+		if query != nil {
+			r.SetQueryParamsFromValues(query)
 		}
-		refused = imp.before(x)
-		return refused
+		if len(body) > 0 {
+			r.SetHeader("Content-Type", "application/json").SetBody(body)
+		}
+		return send(r, method, path, out)
 	})
-	r := imp.c.request(ctx).SetHeader(header, value)
-	if query != nil {
-		r.SetQueryParamsFromValues(query)
-	}
-	if len(body) > 0 {
-		r.SetHeader("Content-Type", "application/json").SetBody(body)
-	}
-	start := time.Now()
-	resp, err := send(r, method, path, out)
-	if refused != nil {
-		if x.Attempt > 1 && imp.observe != nil {
-			imp.observe(x) // the sendings before the refused one did go out
-		}
-		return nil, refused // nothing (more) was sent
-	}
-	x.Duration = time.Since(start)
-	if resp != nil && resp.RawResponse != nil {
-		x.Status = resp.StatusCode()
-	}
-	if imp.observe != nil {
-		imp.observe(x)
-	}
-	if err != nil && errors.Is(err, context.Canceled) && imp.ctx.Err() != nil {
-		err = errors.Join(client.ErrStopped, err)
-	}
-	return resp, err
 }
 
 func (imp *Impersonation) get(ctx context.Context, path string, out any) error {
@@ -255,39 +201,22 @@ func (imp *Impersonation) Logs(ctx context.Context, limit int) ([]client.AuditEn
 // are removed from it. The path's dot-segments are resolved, and a path that would leave
 // the endpoint's base is refused before anything is sent.
 func (imp *Impersonation) Do(ctx context.Context, req client.Request) (client.Response, error) {
-	method := strings.ToUpper(strings.TrimSpace(req.Method))
-	if !client.ValidMethod(method) {
-		return client.Response{}, fmt.Errorf("%q is not a method (GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE); nothing was sent", req.Method)
-	}
-	path, err := client.CleanPath(req.Path)
+	// Paths are relative to the endpoint (which ends in /v1); "/v1/account" is read as
+	// written from the server's root.
+	p, err := client.Prepare(req, "/v1")
 	if err != nil {
-		return client.Response{}, fmt.Errorf("%w; nothing was sent", err)
+		return client.Response{}, err
 	}
 	if name := impersonationParam(req); name != "" {
 		return client.Response{}, fmt.Errorf("refused: the request names a target of its own (%s); nothing was sent", name)
 	}
-	if client.IsWrite(method) {
+	if client.IsWrite(p.Method) {
 		// Check who the backend acts as right before the write goes out.
 		if err := imp.Verify(ctx); err != nil {
 			return client.Response{}, err
 		}
 	}
-	// Paths are relative to the endpoint (which ends in /v1); "/v1/account" is read as
-	// written from the server's root.
-	if strings.HasPrefix(path, "/v1/") {
-		path = strings.TrimPrefix(path, "/v1")
-	}
-	query := req.Query
-	if p, raw, ok := strings.Cut(path, "?"); ok {
-		q, err := url.ParseQuery(raw)
-		if err != nil {
-			return client.Response{}, fmt.Errorf("the query cannot be read: %v; nothing was sent", err)
-		}
-		for k, v := range req.Query {
-			q[k] = append(q[k], v...)
-		}
-		path, query = p, q
-	}
+	method, path, query := p.Method, p.Path, p.Query
 	start := time.Now()
 	resp, err := imp.exec(ctx, method, path, query, req.Body, nil)
 	out := client.Response{Duration: time.Since(start)}

@@ -265,8 +265,9 @@ func (e *cliEnv) openSession(ctx context.Context, p config.Profile, policy sessi
 	if err != nil {
 		return nil, nil, err
 	}
+	desc := e.dialects[p.Dialect].Describe() // connect found it
 	sess := session.New(session.Config{Backend: c, Dialect: p.Dialect, Journal: journal, Clock: e.now, Endpoint: c.Endpoint(),
-		Project: p.Project, Policy: policy})
+		Project: p.Project, Policy: policy, ConfirmBy: desc.Confirm.Fields, DefaultScope: desc.DefaultScope})
 	if _, err := e.resume(ctx, c, p, sess, entry); err != nil {
 		journal.Close()
 		return nil, nil, err

@@ -44,6 +44,11 @@ type Description struct {
 	AsHelp []string
 	// SearchHint is the picker's search placeholder: what the backend's search matches.
 	SearchHint string
+	// TargetScope is what a subject's places are called when acting as them (Ironflow: an
+	// environment), and DefaultScope where one acts unless told; no label: subjects have
+	// no places.
+	TargetScope  Field
+	DefaultScope string
 	// Targets says how `p` names a subject: an example for the prompt's placeholder, the
 	// ways in a few words ("email, phone or id"), and as the hint for a bad one.
 	Targets TargetWords

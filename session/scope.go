@@ -53,6 +53,7 @@ func (s *Session) SetScope(ctx context.Context, gen int, scope string) (Active, 
 
 	defer context.AfterFunc(stopCtx, cancel)() // a stop cancels the check too
 	err := scoped.SetScope(ctx, scope)
+	lost := err != nil && s.operatorLost(err) // asks the backend: not under the lock
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -62,7 +63,15 @@ func (s *Session) SetScope(ctx context.Context, gen int, scope string) (Active, 
 		}
 		att.target.Scope = scoped.Scope()
 		entry.Event, entry.Why = EventScopeRefused, oneLine(err.Error())
-		return Active{}, errors.Join(err, s.journal(entry))
+		jerr := s.journal(entry)
+		switch {
+		case errors.Is(err, client.ErrNotHonoured): // it answered as someone else: nothing goes on
+			s.stopLocked(StopError, "the backend stopped acting as the user")
+			err = errors.Join(ErrNoLongerActing, err)
+		case lost:
+			s.endSessionLocked()
+		}
+		return Active{}, errors.Join(err, jerr)
 	}
 	if uerr := s.usableLocked(gen); uerr != nil {
 		return Active{}, uerr

@@ -241,7 +241,8 @@ func (s *loginScreen) submit() (screen, tea.Cmd) {
 // openSession makes a signed-out session that owns its backend: the console never holds
 // the client.
 func openSession(e *env, endpoint, scope string) (*session.Session, error) {
-	return session.Open(e.deps.Open, session.Config{Dialect: e.deps.Dialect, ConfirmBy: e.deps.Description.Confirm.Fields,
+	d := e.deps.Description
+	return session.Open(e.deps.Open, session.Config{Dialect: e.deps.Dialect, ConfirmBy: d.Confirm.Fields, DefaultScope: d.DefaultScope,
 		Journal: e.deps.Journal, Clock: e.deps.Clock, Policy: e.deps.Policy}, endpoint, scope)
 }
 

@@ -1,62 +1,20 @@
 package session
 
 import (
-	"context"
 	"errors"
 	"strings"
-	"sync"
 	"testing"
 
 	"actas/client"
+	"actas/client/backendtest"
 	demo "actas/demo/appwrite"
 )
-
-// environments is a backend whose subjects have environments (an Ironflow tenant's): the
-// check of a move is a real request as the subject, and env_foreign is never theirs.
-type environments struct{ client.Backend }
-
-func (b environments) Impersonate(ctx context.Context, t client.Target, o client.ImpersonateOptions) (client.Impersonation, error) {
-	imp, err := b.Backend.Impersonate(ctx, t, o)
-	if err != nil {
-		return nil, err
-	}
-	return &scopedImp{Impersonation: imp, scope: "env_default"}, nil
-}
-
-type scopedImp struct {
-	client.Impersonation
-	mu    sync.Mutex
-	scope string
-}
-
-func (s *scopedImp) Scopes() []client.Choice {
-	return []client.Choice{{ID: "env_default", Name: "default"}, {ID: "env_staging", Name: "staging"}}
-}
-
-func (s *scopedImp) Scope() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.scope
-}
-
-func (s *scopedImp) SetScope(ctx context.Context, scope string) error {
-	if _, err := s.Do(ctx, client.Request{Method: "GET", Path: "/account"}); err != nil {
-		return err
-	}
-	if scope == "env_foreign" {
-		return errors.New("environment env_foreign does not belong to the tenant")
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.scope = scope
-	return nil
-}
 
 // Moving to another environment is journaled before the check that goes out as the
 // subject; the check's request carries the new scope; a refused move changes nothing.
 func TestScopeMovesAreJournaledAndChecked(t *testing.T) {
 	f := newFixture(t)
-	f.sess.cfg.Backend = environments{f.sess.cfg.Backend}
+	f.sess.cfg.Backend = backendtest.WithPlaces(f.sess.cfg.Backend, client.Choice{ID: "env_default", Name: "default"}, client.Choice{ID: "env_staging", Name: "staging"})
 	f.sess.cfg.DefaultScope = "env_default"
 	f.login(t, demo.OperatorEmail, demo.OperatorPassword)
 	act, err := f.sess.Impersonate(ctx, client.Target{Kind: client.ByID, Value: demo.AdaID}, "HELP-1")

@@ -55,7 +55,15 @@ func (a *actingAs) Capturing() bool      { return false }
 func (a *actingAs) SetSize(w, h int)     { a.height = h }
 func (a *actingAs) Help() []key.Binding {
 	k := a.env.keys
+	if a.scoped() {
+		return []key.Binding{k.Details.Actions, k.Details.Scope, k.Details.Refresh, k.Nav.Down, k.Global.Back}
+	}
 	return []key.Binding{k.Details.Actions, k.Details.Refresh, k.Nav.Down, k.Global.Back}
+}
+
+// scoped says whether the subject has places to choose from (a tenant's environments).
+func (a *actingAs) scoped() bool {
+	return a.env.active != nil && len(a.env.active.Scopes) > 0 && a.env.deps.Description.TargetScope.Label != ""
 }
 
 func (a *actingAs) Update(msg tea.Msg) (screen, tea.Cmd) {
@@ -68,6 +76,11 @@ func (a *actingAs) Update(msg tea.Msg) (screen, tea.Cmd) {
 		if msg.err == nil {
 			a.ov, a.loaded = msg.ov, true
 		}
+	case scopeChangedMsg: // another place: what was read in the last one is not shown as this one's
+		if msg.gen == a.act.Gen && a.env.active != nil {
+			a.act, a.loaded = *a.env.active, false
+			return a, a.load()
+		}
 	case tea.KeyPressMsg:
 		k := a.env.keys
 		switch {
@@ -75,6 +88,8 @@ func (a *actingAs) Update(msg tea.Msg) (screen, tea.Cmd) {
 			return a, a.load()
 		case key.Matches(msg, k.Details.Actions):
 			a.env.post(pushMsg{newActions(a.env)})
+		case key.Matches(msg, k.Details.Scope) && a.scoped():
+			a.env.post(pushMsg{newScopeChooser(a.env, *a.env.active)})
 		case key.Matches(msg, k.Nav.Up):
 			a.scroll = max(0, a.scroll-1)
 		case key.Matches(msg, k.Nav.Down):
@@ -94,7 +109,7 @@ func (a *actingAs) Update(msg tea.Msg) (screen, tea.Cmd) {
 func (a *actingAs) View(w, h int) sanitize.Safe {
 	st := a.env.styles
 	now := a.env.now()
-	lines := []sanitize.Safe{st.Title.Render(sanitize.Fit("Their account, as they see it: "+identity(a.act.Subject), w))}
+	lines := []sanitize.Safe{st.Title.Render(sanitize.Fit("Their account, as they see it: "+a.env.identity(a.act.Subject), w))}
 	switch {
 	case a.loading:
 		lines = append(lines, st.Muted.Render("Loading their view…"))

@@ -48,9 +48,7 @@ type statusLine struct {
 // tries to resume a stored session when asked to).
 func New(deps Deps) Model {
 	e := &env{deps: deps, styles: NewStyles(true), keys: DefaultKeyMap()}
-	if ways := deps.Description.Targets.Short; ways != "" {
-		e.keys.Picker.ImpersonateBy.SetHelp(e.keys.Picker.ImpersonateBy.Help().Key, "act as "+ways)
-	}
+	e.keys.speak(deps.Description)
 	m := Model{env: e, impersonation: impersonation{env: e}}
 	login := newLogin(e)
 	if deps.Journal != nil {

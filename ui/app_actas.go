@@ -48,6 +48,11 @@ func (m Model) actAsDone(msg actAsDoneMsg) (tea.Model, tea.Cmd) {
 		m.stack = m.stack[:len(m.stack)-1]
 	}
 	model, cmd := m.push(newActingAs(m.env, *act))
+	if m.askScope && len(act.Scopes) > 1 && m.env.deps.Description.TargetScope.Label != "" {
+		var ask tea.Cmd // where in them: the default unless the operator picks another
+		model, ask = model.(Model).push(newScopeChooser(m.env, *act))
+		cmd = tea.Batch(cmd, ask)
+	}
 	return model, tea.Batch(cmd, model.(Model).tick())
 }
 
@@ -93,7 +98,7 @@ func (m Model) stopImpersonation(why session.StopReason) (tea.Model, tea.Cmd) {
 
 // stopped leaves what was shown as the subject and says how the impersonation ended.
 func (m *Model) stopped(was *session.Active, ended session.Ending) {
-	who := identity(was.Subject)
+	who := m.env.identity(was.Subject)
 	took := sanitize.Text(elapsed(m.env.now().Sub(was.Started)))
 	m.leave()
 	switch {

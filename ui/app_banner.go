@@ -18,6 +18,30 @@ func identity(s client.Subject) sanitize.Safe {
 	return shownEmail(s.Email) + " (" + shownID(s.ID) + ")"
 }
 
+// identity names a subject in the dialect's terms: a subject of a dialect whose
+// subjects have no email (a tenant) is named by its id alone.
+func (e *env) identity(s client.Subject) sanitize.Safe {
+	if !e.subjectsHaveEmail() {
+		return shownID(s.ID)
+	}
+	return identity(s)
+}
+
+// subjectsHaveEmail says whether the dialect's subjects are people with an email: its
+// details show one (a user's do, by default).
+func (e *env) subjectsHaveEmail() bool {
+	facts := e.deps.Description.Facts
+	if len(facts) == 0 {
+		return true
+	}
+	for _, f := range facts {
+		if f.Field == client.FactEmail {
+			return true
+		}
+	}
+	return false
+}
+
 func shownEmail(email string) sanitize.Safe {
 	switch {
 	case email == "":
@@ -41,6 +65,7 @@ func (m Model) bannerInfo() bannerInfo {
 		s := a.Subject
 		info.Name, info.Email, info.ID, info.Started = s.Name, s.Email, s.ID, a.Started
 		info.Write, info.Reason, info.Deadline = a.Write, a.Reason, a.Deadline
+		info.Scope, info.NoEmail = a.Target.Scope, !m.env.subjectsHaveEmail()
 	}
 	info.Operator = m.env.operator.Email
 	return info
@@ -52,7 +77,7 @@ func (m Model) bannerView() sanitize.Safe {
 	// Everything the banner shows is in the key: generations start again with each session.
 	key := strings.Join([]string{itoa(m.width), itoa(m.height), itoa(m.active.Gen), itoa(int(m.now.Sub(info.Started) / time.Second)),
 		info.Operator, boolStr(m.env.styles.IsDark), boolStr(info.Write), itoa(int(info.Deadline.Unix())),
-		info.ID, info.Email, info.Name, info.Reason, itoa(int(info.Started.UnixNano()))}, "\x00")
+		info.ID, info.Email, info.Name, info.Reason, itoa(int(info.Started.UnixNano())), info.Scope, boolStr(info.NoEmail)}, "\x00")
 	// The banner may take the whole terminal but the header, status and help lines.
 	return m.env.banner.get(key, func() sanitize.Safe { return renderBanner(m.env.styles, info, m.now, m.width, m.height-3) })
 }

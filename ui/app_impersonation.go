@@ -21,6 +21,7 @@ type impersonation struct {
 	attempt  *session.Attempt // registered by Begin, being verified (nil: none)
 	switched sanitize.Safe    // what the attempt being verified stopped first, if anything
 	attempts int              // counts attempts, so a late answer to an old one is recognisable
+	askScope bool             // the target named no place: ask where in the subject to act
 }
 
 // begin registers the attempt with the session right now, in Update, so that a stop
@@ -29,13 +30,13 @@ type impersonation struct {
 // target at a time), to leave; err is a refusal before anything was stopped.
 func (f *impersonation) begin(target client.Target, reason string) (verify tea.Cmd, stopped *session.Active, err error) {
 	sess := f.env.sess
-	f.switched = ""
+	f.switched, f.askScope = "", target.Scope == ""
 	att, err := sess.Begin(target, reason)
 	if err != nil {
 		return nil, nil, err
 	}
 	if stopped = f.active; stopped != nil {
-		f.switched = "Stopped acting as " + identity(stopped.Subject) + " first." + journalNote(sess.Ended())
+		f.switched = "Stopped acting as " + f.env.identity(stopped.Subject) + " first." + journalNote(sess.Ended())
 		f.set(nil)
 	}
 	f.attempts++

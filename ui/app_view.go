@@ -24,7 +24,7 @@ func (m Model) View() tea.View {
 	title := sanitize.Safe("actas")
 	if m.active != nil {
 		lines = append(lines, sanitize.Lines(m.bannerView())...)
-		title = "actas · IMPERSONATING " + identity(m.active.Subject)
+		title = "actas · IMPERSONATING " + m.env.identity(m.active.Subject)
 	}
 	lines = append(lines, m.headerView())
 	bw, bh := m.bodySize()

@@ -11,6 +11,8 @@ import (
 // bannerInfo is what the impersonation banner shows.
 type bannerInfo struct {
 	Name, Email, ID string // the effective user, as the backend verified them
+	Scope           string // where in them requests act (a tenant's environment), if anywhere
+	NoEmail         bool   // the dialect's subjects have none (tenants): the id comes first
 	Operator        string // the operator's email
 	Started         time.Time
 	Write           bool      // elevated to write
@@ -78,10 +80,17 @@ func bannerParts(b bannerInfo, now time.Time) []bannerPart {
 	if !b.Deadline.IsZero() && b.Deadline.Sub(now) <= countdownFrom {
 		clock += sanitize.Text(" · ends in " + elapsed(b.Deadline.Sub(now)))
 	}
+	first, second := shownEmail(b.Email), "("+shownID(b.ID)+")"
+	if b.NoEmail {
+		first, second = shownID(b.ID), ""
+	}
+	if b.Scope != "" {
+		second = sanitize.TrimSpace(second + " in " + shownID(b.Scope))
+	}
 	return []bannerPart{
 		{text: "IMPERSONATING"},
-		{text: shownEmail(b.Email), sep: " "},
-		{text: "(" + shownID(b.ID) + ")", sep: " "},
+		{text: first, sep: " "},
+		{text: second, sep: " "},
 		{text: quoted(b.Name), sep: " ", optional: true, limit: maxNameCells, name: b.Name},
 		{text: mode, sep: " · "},
 		{text: sanitize.Text(b.Reason), sep: " · ", optional: true, limit: maxReasonCells},
@@ -109,8 +118,12 @@ func fitBanner(parts []bannerPart, width, maxLines int) []sanitize.Safe {
 		return lines
 	}
 	email, id, operator := parts[emailPart].text, parts[idPart].text, parts[operatorPart].text
+	closing := sanitize.Safe("")
+	if strings.HasSuffix(string(id), ")") {
+		closing = ")"
+	}
 	identityAt := func(n int) []sanitize.Safe {
-		parts[emailPart].text, parts[idPart].text = cutTo(email, n, ""), cutTo(id, n, ")")
+		parts[emailPart].text, parts[idPart].text = cutTo(email, n, ""), cutTo(id, n, closing)
 		return layoutBanner(parts, width, maxLines)
 	}
 	if n, ok := largestFitting(minIdentity, max(sanitize.Width(email), sanitize.Width(id))-1, maxLines, identityAt); ok {

@@ -82,7 +82,7 @@ func (d *detailsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 // begins "IMPERSONATING …" must not stand at the start of a line like the banner.
 func (d *detailsScreen) View(w, h int) sanitize.Safe {
 	st := d.env.styles
-	out := []sanitize.Safe{st.Title.Render(sanitize.Fit(d.env.Noun()+" "+identity(d.subject), max(1, w)))}
+	out := []sanitize.Safe{st.Title.Render(sanitize.Fit(d.env.Noun()+" "+d.env.identity(d.subject), max(1, w)))}
 	switch {
 	case d.loading:
 		out = append(out, st.Muted.Render("Loading…"))

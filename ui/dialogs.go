@@ -71,8 +71,8 @@ func dialogBox(st Styles, inner int, lines []sanitize.Safe) sanitize.Safe {
 
 // identityLines name a user the way every dialog does: the email and id first, whole
 // (wrapped, never cut), then the user's own name in quotes, cut to the line.
-func identityLines(s client.Subject, inner int) []sanitize.Safe {
-	lines := sanitize.Wrap(identity(s), inner)
+func identityLines(e *env, s client.Subject, inner int) []sanitize.Safe {
+	lines := sanitize.Wrap(e.identity(s), inner)
 	if n := quotedFit(s.Name, inner); n != "" {
 		lines = append(lines, n)
 	}
@@ -136,7 +136,7 @@ func (d *actAsDialog) view(width, height int) sanitize.Safe {
 	if d.env.policy().RequireReason {
 		need = "required"
 	}
-	who := identityLines(d.who, inner)
+	who := identityLines(d.env, d.who, inner)
 	if d.who.ID == "" {
 		who = sanitize.Wrap(sanitize.Text(d.target.String()), inner)
 	}
@@ -157,7 +157,7 @@ func (d *actAsDialog) view(width, height int) sanitize.Safe {
 	stacked := []sanitize.Safe{label, inputView(narrow)}
 	compact := append(append(append([]sanitize.Safe{st.Title.Render("Act as?")}, who...), stacked...), errLine...)
 	compact = append(compact, "enter: start · esc: cancel")
-	what := identity(d.who)
+	what := d.env.identity(d.who)
 	if d.who.ID == "" {
 		what = sanitize.Text(d.target.String())
 	}
@@ -202,12 +202,12 @@ func (d *elevateDialog) paste(string) tea.Cmd { return nil }
 func (d *elevateDialog) view(width, height int) sanitize.Safe {
 	st := d.env.styles
 	inner := dialogInner(width)
-	who := identityLines(d.who, inner)
+	who := identityLines(d.env, d.who, inner)
 	full := append(append([]sanitize.Safe{st.Error.Render("Allow writes as this " + d.env.noun() + "?"), ""}, who...), "")
 	full = append(full, sanitize.Wrap("For the rest of this impersonation, requests that change things may be sent as them. Each one still shows what it does and needs their "+d.env.confirmWords()+" typed to go out.", inner)...)
 	full = append(full, "", "enter: allow writes · esc: stay read-only")
 	compact := append(append([]sanitize.Safe{st.Error.Render("Allow writes as:")}, who...), "enter: allow · esc: stay read-only")
-	least := append(sanitize.Wrap("Allow writes as "+identity(d.who)+"?", inner), "enter: allow · esc: no")
+	least := append(sanitize.Wrap("Allow writes as "+d.env.identity(d.who)+"?", inner), "enter: allow · esc: no")
 	lines, fits := fitDialog(height, inner, tooSmall("whom writes would be allowed as", inner), full, compact, least)
 	d.fits = fits
 	return dialogBox(st, inner, lines)
@@ -286,7 +286,7 @@ func (d *writeDialog) view(width, height int) sanitize.Safe {
 	}
 	lines := []sanitize.Safe{st.Error.Render("Send this write as them?"), ""}
 	lines = append(lines, wrap("Request  ", sanitize.Text(strings.ToUpper(d.req.Method)+" "+d.env.profile.Endpoint+sentPath(d.req.Path, d.env.deps.Description.BasePath)))...)
-	lines = append(lines, wrap("As       ", identity(d.user))...)
+	lines = append(lines, wrap("As       ", d.env.identity(d.user))...)
 	if n := quotedFit(d.user.Name, inner-9); n != "" {
 		lines = append(lines, "         "+n)
 	}

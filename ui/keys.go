@@ -1,6 +1,12 @@
 package ui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+
+	"actas/client"
+)
 
 // KeyMap is the one place key bindings live; every help bar is built from it, each
 // screen from its own group.
@@ -17,6 +23,7 @@ type KeyMap struct {
 	Actions ActionsKeys
 	ActAs   ConfirmKeys
 	Elevate ConfirmKeys
+	Scope   ConfirmKeys // choosing where in the subject to act
 	Write   ConfirmKeys
 	Audit   AuditKeys
 	Console ConsoleKeys
@@ -44,7 +51,7 @@ type LoginKeys struct {
 }
 
 type DetailsKeys struct {
-	Impersonate, Refresh, Actions key.Binding
+	Impersonate, Refresh, Actions, Scope key.Binding
 }
 
 type ActionsKeys struct {
@@ -61,6 +68,16 @@ type ConfirmKeys struct {
 
 type AuditKeys struct {
 	Filter, Refresh key.Binding
+}
+
+// speak puts the dialect's words into the help of the keys that name them.
+func (k *KeyMap) speak(d client.Description) {
+	if ways := d.Targets.Short; ways != "" {
+		k.Picker.ImpersonateBy.SetHelp(k.Picker.ImpersonateBy.Help().Key, "act as "+ways)
+	}
+	if place := d.TargetScope.Label; place != "" {
+		k.Details.Scope.SetHelp(k.Details.Scope.Help().Key, "switch "+strings.ToLower(place))
+	}
 }
 
 // DefaultKeyMap is actas's key bindings.
@@ -113,11 +130,13 @@ func DefaultKeyMap() KeyMap {
 			Impersonate: k("i", "act as", "i"),
 			Refresh:     k("r", "refresh", "r"),
 			Actions:     k("m", "actions", "m"),
+			Scope:       k("e", "switch environment", "e"), // New says it in the dialect's words
 		},
 		Actions: ActionsKeys{Open: k("enter", "open", "enter")},
 		ActAs:   confirm("start", "cancel"),
 		Elevate: ConfirmKeys{Yes: k("enter", "allow writes", "enter", "y"), No: k("esc", "stay read-only", "esc", "n")},
 		Write:   confirm("send", "cancel"),
+		Scope:   confirm("act there", "keep"),
 		Console: ConsoleKeys{
 			Send:   k("enter", "send", "enter"),
 			Next:   k("tab", "next field", "tab"),

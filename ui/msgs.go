@@ -70,7 +70,8 @@ type (
 		where   string // the store that keeps it, when one outlives the console
 	}
 	stylesChangedMsg struct{}
-	modeChangedMsg   struct{} // writes were allowed: what a screen said of read-only is past
+	modeChangedMsg   struct{}          // writes were allowed: what a screen said of read-only is past
+	scopeChangedMsg  struct{ gen int } // the impersonation acts in another of the subject's places
 )
 
 func status(text sanitize.Safe, isErr bool) tea.Cmd {

@@ -1,0 +1,81 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"actas/client"
+	"actas/client/backendtest"
+	"actas/session"
+)
+
+// tenantWorld is the console of a dialect whose subjects have environments.
+func tenantWorld(t *testing.T) *world {
+	w := newWorld(t)
+	w.deps.Description.TargetScope = client.Field{Label: "Environment"}
+	open := w.deps.Open
+	w.deps.Open = func(endpoint, scope string) (client.Backend, error) {
+		b, err := open(endpoint, scope)
+		return backendtest.WithPlaces(b, client.Choice{ID: "env_default", Name: "Default"},
+			client.Choice{ID: "env_staging", Name: "Staging\x1b[2J"}, client.Choice{ID: "env_production", Name: "Production"}), err
+	}
+	return w
+}
+
+// Acting as a subject with places asks where, from their own list; the move is checked,
+// journaled, and the banner names the place from then on; e switches again.
+func TestActingAsASubjectWithPlacesAsksWhere(t *testing.T) {
+	w := tenantWorld(t)
+	h := newHarness(t, w.deps, 120, 40)
+	h.signIn()
+	h.actAsWithReason("HELP-7")
+	h.untilScreen("Which environment of")
+	if strings.Contains(h.screen(), "\x1b[2J") || !strings.Contains(h.screen(), "in env_default") {
+		t.Fatalf("chooser:\n%s", h.screen())
+	}
+	h.press(keys.Nav.Down)
+	h.press(keys.Scope.Yes)
+	h.untilScreen("Acting in env_staging now.")
+	if !strings.Contains(h.screen(), "in env_staging") || h.m.active.Target.Scope != "env_staging" {
+		t.Fatalf("banner:\n%s", h.screen())
+	}
+	if _, top := h.m.top().(*actingAs); !top {
+		t.Fatalf("top %T", h.m.top())
+	}
+	h.press(keys.Details.Scope)
+	h.untilScreen("Which environment of")
+	h.press(keys.Scope.No)
+	h.until("their view", func(m Model) bool { _, ok := m.top().(*actingAs); return ok })
+	if h.m.active.Target.Scope != "env_staging" {
+		t.Fatalf("esc moved it: %q", h.m.active.Target.Scope)
+	}
+	entries, _, err := session.ReadJournal(w.journal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	moves := 0
+	for _, e := range entries {
+		if e.Event == session.EventScope {
+			moves++
+			if e.Scope != "env_staging" || e.Detail != "from env_default" {
+				t.Fatalf("move journaled as %+v", e)
+			}
+		}
+	}
+	if moves != 1 {
+		t.Fatalf("%d moves journaled", moves)
+	}
+}
+
+// A target that names its place is not asked again.
+func TestATargetThatNamesItsPlaceIsNotAsked(t *testing.T) {
+	w := tenantWorld(t)
+	h := newHarness(t, w.deps, 120, 40)
+	h.signIn()
+	target := adaTarget
+	target.Scope = "env_default"
+	h.m = update(h.m, askActAsMsg{target: target})
+	h.press(keys.ActAs.Yes)
+	h.until("the impersonation", func(m Model) bool { return m.active != nil })
+	h.until("their view", func(m Model) bool { _, ok := m.top().(*actingAs); return ok })
+}

@@ -36,6 +36,7 @@ type asOptions struct {
 	reason string
 	data   string
 	json   bool
+	env    string // where in the subject to act (a tenant's environment)
 }
 
 // dialectHelp is what each dialect of the table says of `actas as`, under its title.
@@ -66,6 +67,7 @@ func asCommand(e *cliEnv, g *globalFlags) *cobra.Command {
 	f.BoolVar(&o.write, "write", false, "allow a write (needs --reason)")
 	f.StringVar(&o.reason, "reason", "", "why you act as them: a ticket id or a note (journaled)")
 	f.StringVar(&o.data, "data", "", "JSON body, @FILE to read it from a file, or @- for stdin")
+	f.StringVar(&o.env, "env", "", "where in the subject to act, for a dialect whose subjects have places (Ironflow: an environment id or name; default env_default)")
 	f.BoolVar(&o.json, "json", false, "print status, headers and body as JSON (see README: Scripting)")
 	return cmd
 }
@@ -79,9 +81,16 @@ func (e *cliEnv) actAs(cmd *cobra.Command, g *globalFlags, o asOptions, args []s
 	if err != nil {
 		return err
 	}
-	target, err := d.Describe().ParseTarget(args[0])
+	desc := d.Describe()
+	target, err := desc.ParseTarget(args[0])
 	if err != nil {
 		return usageError("%v", err)
+	}
+	if o.env = strings.TrimSpace(o.env); o.env != "" {
+		if desc.TargetScope.Label == "" {
+			return usageError("--env: %s subjects have no places to act in", d.Name())
+		}
+		target.Scope = o.env
 	}
 	req, err := e.request(args[1], args[2], o.data, d.Describe().ExamplePath)
 	if err != nil {

@@ -228,7 +228,7 @@ func rootCommand(e *cliEnv) *cobra.Command {
 	})
 	_ = root.RegisterFlagCompletionFunc("profile", completeProfiles(e))
 	root.AddCommand(demoCommand(), loginCommand(e, g), logoutCommand(e, g), whoamiCommand(e, g),
-		usersCommand(e, g), auditCommand(e, g), asCommand(e, g))
+		usersCommand(e, g), searchCommand(e, g), auditCommand(e, g), asCommand(e, g))
 	return root
 }
 

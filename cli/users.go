@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -35,7 +34,7 @@ type searchJSON struct {
 }
 
 func usersCommand(e *cliEnv, g *globalFlags) *cobra.Command {
-	users := &cobra.Command{Use: "users", Short: "Find whom to act as (the backend's own search)", Args: noArgsOrSuggest,
+	users := &cobra.Command{Use: "users", Short: "Find users to act as (Appwrite; actas search works for every dialect)", Args: noArgsOrSuggest,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return usageError("users needs a subcommand: actas users search QUERY (see actas users --help)")
 		}}
@@ -46,22 +45,9 @@ func usersCommand(e *cliEnv, g *globalFlags) *cobra.Command {
 		Short: "Search users by name, email, phone or id",
 		Args:  argsExactly(1, "one QUERY (quote it if it has spaces)"),
 		RunE: wrap(func(cmd *cobra.Command, args []string) error {
-			if limit < 1 || limit > 5000 {
-				return usageError("--limit must be between 1 and 5000")
-			}
-			s, err := e.settings(g, false)
+			page, _, err := e.search(cmd, g, args[0], limit)
 			if err != nil {
 				return err
-			}
-			c, _, err := e.signedIn(cmd.Context(), s.Profile)
-			if err != nil {
-				return err
-			}
-			ctx, cancel := context.WithTimeout(cmd.Context(), 30*time.Second)
-			defer cancel()
-			page, err := c.SearchSubjects(ctx, client.SubjectQuery{Search: args[0], Limit: limit})
-			if err != nil {
-				return refused(err)
 			}
 			if asJSON {
 				return writeJSON(e.stdout, toSearchJSON(page))

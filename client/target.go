@@ -78,6 +78,9 @@ func hidden(r rune) bool {
 // refuses (one read off a hostile answer, say), or a phone that is not E.164. It is for
 // targets that were not typed: ParseTarget already checks those.
 func (t Target) Check() error {
+	if t.Scope != "" && (utf8.RuneCountInString(t.Scope) > maxIDLength || strings.IndexFunc(t.Scope, notIdentity) >= 0) {
+		return fmt.Errorf("%q is not a place to act in: give its id or name", t.Scope)
+	}
 	switch t.Kind {
 	case ByEmail:
 		if !PlausibleEmail(t.Value) {

@@ -1,6 +1,9 @@
 package client
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestParseTarget(t *testing.T) {
 	good := map[string]Target{
@@ -18,5 +21,17 @@ func TestParseTarget(t *testing.T) {
 		if got, err := ParseTarget(bad); err == nil {
 			t.Errorf("%q accepted as %v", bad, got)
 		}
+	}
+}
+
+// A target's place goes into a header: one a header cannot carry is refused.
+func TestATargetsPlaceIsChecked(t *testing.T) {
+	for _, bad := range []string{"env\nX-Evil: 1", "env staging", "\x1b[2J", strings.Repeat("e", 200)} {
+		if err := (Target{Kind: ByID, Value: "org_acme", Scope: bad}).Check(); err == nil {
+			t.Errorf("%q taken", bad)
+		}
+	}
+	if err := (Target{Kind: ByID, Value: "org_acme", Scope: "env_staging"}).Check(); err != nil {
+		t.Error(err)
 	}
 }

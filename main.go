@@ -8,11 +8,13 @@ import (
 	"actas/cli"
 	"actas/client"
 	"actas/client/appwrite"
+	"actas/client/ironflow"
 )
 
 func main() {
 	dialects := client.Dialects{
 		appwrite.Dialect{}.Name(): appwrite.Dialect{},
+		ironflow.Dialect{}.Name(): ironflow.Dialect{},
 	}
 	os.Exit(cli.Main(os.Args[1:], dialects))
 }

@@ -1,14 +1,19 @@
 package demo
 
 import (
+	"bytes"
+	"encoding/json"
 	"go/parser"
 	"go/token"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"actas/demo/ironflow"
 )
 
 // One listener serves every dialect under its prefix.
@@ -26,6 +31,68 @@ func TestOneListenerServesTheDialects(t *testing.T) {
 	}
 	if _, ok := SignInFor("nosuch", hs.URL); ok {
 		t.Fatal("a dialect the demo does not serve")
+	}
+}
+
+// Ironflow answers under /api/v1/ and its ConnectRPC prefix on the same listener; Appwrite
+// keeps everything else.
+func TestIronflowBesideAppwrite(t *testing.T) {
+	s := New(Options{Ironflow: ironflow.Options{Tenants: 30}})
+	hs := httptest.NewServer(s)
+	defer hs.Close()
+	form, ok := SignInFor("ironflow", hs.URL+"/")
+	if !ok || form.Endpoint != hs.URL+"/api/v1" || form.Scope != "" || form.Email != ironflow.OperatorEmail ||
+		form.Password != ironflow.OperatorPassword || !strings.Contains(form.Hint, ironflow.ViewerPassword) ||
+		!strings.Contains(form.Hint, ironflow.AdminEmail) || !strings.Contains(form.Hint, ironflow.InactiveEmail) {
+		t.Fatalf("%+v %v", form, ok)
+	}
+	body, _ := json.Marshal(map[string]string{"email": form.Email, "password": form.Password})
+	resp, err := http.Post(form.Endpoint+"/platform/auth/login", "application/json", bytes.NewReader(body))
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("ironflow login: %v %v", resp, err)
+	}
+	resp.Body.Close()
+	for path, want := range map[string]int{
+		"/api/v1/platform/tenants":              http.StatusUnauthorized, // Ironflow's
+		"/ironflow.v1.IronflowService/ListRuns": http.StatusUnauthorized,
+		"/v1/health/version":                    http.StatusOK, // Appwrite's
+		"/nosuch":                               http.StatusNotFound,
+	} {
+		resp, err := http.Get(hs.URL + path)
+		if err != nil || resp.StatusCode != want {
+			t.Errorf("%s: %v %v, want %d", path, resp, err, want)
+			continue
+		}
+		var m map[string]any
+		_ = json.NewDecoder(resp.Body).Decode(&m)
+		resp.Body.Close()
+		if _, appwriteShape := m["type"]; appwriteShape != (path == "/nosuch") {
+			t.Errorf("%s answered by the wrong dialect: %v", path, m)
+		}
+	}
+	raw, _ := json.Marshal(s.Info(hs.URL))
+	var info map[string]map[string]any
+	_ = json.Unmarshal(raw, &info)
+	if info["appwrite"]["endpoint"] != hs.URL+"/v1" || info["ironflow"]["endpoint"] != hs.URL+"/api/v1" {
+		t.Errorf("info %s", raw)
+	}
+	if d := s.Describe(hs.URL); !strings.Contains(d, s.Appwrite.APIKey()) || !strings.Contains(d, s.Ironflow.OperatorKey()) {
+		t.Errorf("describe:\n%s", d)
+	}
+	if !slices.Equal(Dialects(), []string{"appwrite", "ironflow"}) {
+		t.Errorf("dialects %v", Dialects())
+	}
+}
+
+// Options.Knobs reach every dialect whose own knobs are zero; SetKnobs reaches all.
+func TestSharedKnobs(t *testing.T) {
+	s := New(Options{Knobs: Knobs{Hostile: "!"}, Ironflow: ironflow.Options{Tenants: 10}})
+	if !s.Appwrite.Info("").Hostile || !s.Ironflow.Info("").Hostile {
+		t.Error("shared knobs did not reach both dialects")
+	}
+	s.SetKnobs(Knobs{})
+	if s.Appwrite.Info("").Hostile || s.Ironflow.Info("").Hostile {
+		t.Error("SetKnobs did not reach both dialects")
 	}
 }
 

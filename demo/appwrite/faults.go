@@ -12,20 +12,12 @@ import (
 type Fault = netfault.Fault
 
 // Knobs misbehave across all requests (for manual runs: `actas demo --fault-rate`,
-// `--hostile`): at random, and in hostile mode in every answer.
-type Knobs struct {
-	Latency   time.Duration // added to every request
-	FaultRate float64       // share of requests answered 500 or 503
-	DropRate  float64       // share of connections dropped
-	SlowBody  time.Duration // every body trickled out over this long
-	// Hostile, when not empty, is appended to every JSON string value of every answer
-	// (ids and secrets excepted), becomes an extra key of every preferences object, and
-	// travels in an X-Hostile header. HostileString is the canonical value.
-	Hostile string
-	// HostileIDs extends Hostile to the identity fields (ids: $id and keys ending in "Id";
-	// email; phone); secrets stay intact.
-	HostileIDs bool
-}
+// `--hostile`): at random, and in hostile mode in every answer. Hostile is appended to every
+// JSON string value of every answer (ids and secrets excepted), becomes an extra key of
+// every preferences object, and travels in an X-Hostile header. HostileIDs extends it to
+// the identity fields ($id and keys ending in "Id"; email; phone); secrets stay intact.
+// They are netfault's, shared by every dialect's demo.
+type Knobs = netfault.Knobs
 
 // faults are the shared fault queue and Appwrite's hostile mode.
 type faults struct {
@@ -35,17 +27,13 @@ type faults struct {
 }
 
 func newFaults(k Knobs, seed uint64) *faults {
-	f := &faults{queue: netfault.NewQueue(random(k), seed)}
+	f := &faults{queue: netfault.NewQueue(k.Random(), seed)}
 	f.mode = hostileMode{text: k.Hostile, ids: k.HostileIDs}
 	return f
 }
 
-func random(k Knobs) netfault.Random {
-	return netfault.Random{Latency: k.Latency, FaultRate: k.FaultRate, DropRate: k.DropRate, SlowBody: k.SlowBody}
-}
-
 func (f *faults) setKnobs(k Knobs) {
-	f.queue.SetRandom(random(k))
+	f.queue.SetRandom(k.Random())
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.mode = hostileMode{text: k.Hostile, ids: k.HostileIDs}

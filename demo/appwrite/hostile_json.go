@@ -1,9 +1,9 @@
 package appwrite
 
 import (
-	"bytes"
-	"encoding/json"
 	"strings"
+
+	"actas/demo/internal/netfault"
 )
 
 // hostileMode is Knobs.Hostile and Knobs.HostileIDs; the zero value is off.
@@ -29,137 +29,9 @@ func (m hostileMode) touches(key string) bool {
 // object under a "prefs" key, and the document itself when prefsDoc, gains one more entry
 // with a hostile key. A body that is not one JSON value is reported as not rewritten.
 func (m hostileMode) rewriteJSON(body []byte, prefsDoc bool) ([]byte, bool) {
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.UseNumber()
-	rw := hostileRewriter{mode: m, dec: dec, hostile: jsonStringBody(m.text)}
-	rw.out.Grow(len(body) * 2)
-	if err := rw.value("", prefsDoc); err != nil || dec.More() {
-		return body, false
-	}
-	if _, err := dec.Token(); err == nil {
-		return body, false // trailing data
-	}
-	return rw.out.Bytes(), true
+	return netfault.HostileJSON{Text: m.text, Touches: m.touches,
+		Extra: func(key string) bool { return key == "prefs" }, ExtraKey: "pref"}.Rewrite(body, prefsDoc)
 }
 
-type hostileRewriter struct {
-	mode    hostileMode
-	dec     *json.Decoder
-	out     bytes.Buffer
-	hostile []byte // the hostile text as the inside of a JSON string
-}
-
-// value copies one JSON value; key is the object key it sits under (an array passes its
-// own key on to its elements), and prefs says whether an object here gets the extra entry.
-func (rw *hostileRewriter) value(key string, prefs bool) error {
-	tok, err := rw.dec.Token()
-	if err != nil {
-		return err
-	}
-	switch t := tok.(type) {
-	case json.Delim:
-		if t == '{' {
-			return rw.object(prefs)
-		}
-		return rw.array(key)
-	case string:
-		rw.string(t, rw.mode.touches(key))
-	case json.Number:
-		rw.out.WriteString(t.String())
-	case bool:
-		if t {
-			rw.out.WriteString("true")
-		} else {
-			rw.out.WriteString("false")
-		}
-	case nil:
-		rw.out.WriteString("null")
-	}
-	return nil
-}
-
-func (rw *hostileRewriter) object(prefs bool) error {
-	rw.out.WriteByte('{')
-	first := true
-	for rw.dec.More() {
-		tok, err := rw.dec.Token()
-		if err != nil {
-			return err
-		}
-		key, _ := tok.(string)
-		if !first {
-			rw.out.WriteByte(',')
-		}
-		first = false
-		rw.string(key, false)
-		rw.out.WriteByte(':')
-		if err := rw.value(key, key == "prefs"); err != nil {
-			return err
-		}
-	}
-	if _, err := rw.dec.Token(); err != nil {
-		return err
-	}
-	if prefs {
-		if !first {
-			rw.out.WriteByte(',')
-		}
-		rw.out.WriteString(`"pref`)
-		rw.out.Write(rw.hostile)
-		rw.out.WriteString(`":"`)
-		rw.out.Write(rw.hostile)
-		rw.out.WriteByte('"')
-	}
-	rw.out.WriteByte('}')
-	return nil
-}
-
-func (rw *hostileRewriter) array(key string) error {
-	rw.out.WriteByte('[')
-	for i := 0; rw.dec.More(); i++ {
-		if i > 0 {
-			rw.out.WriteByte(',')
-		}
-		if err := rw.value(key, false); err != nil {
-			return err
-		}
-	}
-	if _, err := rw.dec.Token(); err != nil {
-		return err
-	}
-	rw.out.WriteByte(']')
-	return nil
-}
-
-// string writes s encoded as encoding/json encodes it (the original bytes come back),
-// with the raw hostile text before the closing quote when hostile.
-func (rw *hostileRewriter) string(s string, hostile bool) {
-	enc, _ := json.Marshal(s)
-	if !hostile {
-		rw.out.Write(enc)
-		return
-	}
-	rw.out.Write(enc[:len(enc)-1])
-	rw.out.Write(rw.hostile)
-	rw.out.WriteByte('"')
-}
-
-// jsonStringBody encodes s as the inside of a JSON string with only the escapes JSON
-// requires: quote, backslash and bytes below 0x20 (as \u00XX). Every other byte stays raw,
-// DEL, C1 controls, U+2028/9 and invalid UTF-8 included, where encoding/json would escape
-// or replace them. Go's decoder accepts the result (it reads invalid UTF-8 as U+FFFD).
-func jsonStringBody(s string) []byte {
-	const hex = "0123456789abcdef"
-	out := make([]byte, 0, len(s)+len(s)/8)
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '"' || c == '\\':
-			out = append(out, '\\', c)
-		case c < 0x20:
-			out = append(out, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-		default:
-			out = append(out, c)
-		}
-	}
-	return out
-}
+// jsonStringBody is s as the inside of a JSON string with only the escapes JSON requires.
+func jsonStringBody(s string) []byte { return netfault.JSONStringBody(s) }

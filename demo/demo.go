@@ -92,6 +92,7 @@ func SignInFor(dialect, base string) (SignIn, bool) {
 			Hint: "Demo backend, demo-only credentials: " + ironflow.OperatorEmail + " / " + ironflow.OperatorPassword + " (platform_operator)\n" +
 				"Also " + ironflow.AdminEmail + " / " + ironflow.AdminPassword + " (platform_admin), " +
 				ironflow.ViewerEmail + " / " + ironflow.ViewerPassword + " (platform_viewer: read-only), " +
+				ironflow.AuditorEmail + " / " + ironflow.AuditorPassword + " (acts as nobody), " +
 				ironflow.InactiveEmail + " / " + ironflow.InactivePassword + " (inactive: refused)."}, true
 	}
 	return SignIn{}, false

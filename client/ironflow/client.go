@@ -24,7 +24,8 @@ const (
 	headerOrg         = "X-Ironflow-Org"
 	headerEnvironment = "X-Ironflow-Environment"
 	// keyPrefix marks a platform API key typed where a password goes.
-	keyPrefix = "ifplatform_"
+	keyPrefix       = "ifplatform_"
+	tenantKeyPrefix = "ifkey_" // a tenant's own key: refused on platform routes
 	// tokenLife is how long a platform token lasts when its exp claim does not say.
 	tokenLife = 24 * time.Hour
 )
@@ -164,6 +165,9 @@ func decodeError(resp *resty.Response) error {
 // password; either way the platform then says who the operator is.
 func (c *Client) Login(ctx context.Context, cred client.Credentials) (client.Operator, error) {
 	c.setSession("", nil, time.Time{})
+	if strings.HasPrefix(cred.Password, tenantKeyPrefix) || strings.HasPrefix(cred.Token, tenantKeyPrefix) {
+		return client.Operator{}, fmt.Errorf("%w: a tenant key (ifkey_…) acts in one tenant and cannot act as others: sign in with your password or a platform key (ifplatform_…); nothing was sent", client.ErrForbidden)
+	}
 	key := cred.Token
 	if key == "" && strings.HasPrefix(cred.Password, keyPrefix) {
 		key = cred.Password

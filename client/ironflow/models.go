@@ -34,6 +34,7 @@ var capabilities = map[string]client.Capability{
 	"platform_admin":    client.CanRead | client.CanWrite | client.CanAudit,
 	"platform_operator": client.CanRead | client.CanWrite | client.CanAudit,
 	"platform_viewer":   client.CanRead,
+	"platform_auditor":  client.CanAudit, // the demo's: reads the audit, acts as nobody
 }
 
 func (u platformUser) operator() (client.Operator, error) {

@@ -60,6 +60,7 @@ func fixedUsers() []*platformUser {
 		newPlatformUser(AdminID, AdminEmail, "Platform Admin", AdminPassword, true, RoleAdmin),
 		newPlatformUser(OperatorID, OperatorEmail, "Olivia Operator", OperatorPassword, true, RoleOperator),
 		newPlatformUser(ViewerID, ViewerEmail, "Victor Viewer", ViewerPassword, true, RoleViewer),
+		newPlatformUser(AuditorID, AuditorEmail, "Audrey Auditor", AuditorPassword, true, RoleAuditor),
 		newPlatformUser(InactiveID, InactiveEmail, "Ina Inactive", InactivePassword, false, RoleOperator),
 	}
 }

@@ -69,8 +69,8 @@ type Key struct {
 }
 
 func (srv *Server) accounts() []Account {
-	roles := []string{"admin", "operator", "viewer", "inactive"}
-	pw := map[string]string{AdminID: AdminPassword, OperatorID: OperatorPassword, ViewerID: ViewerPassword, InactiveID: InactivePassword}
+	roles := []string{"admin", "operator", "viewer", "auditor", "inactive"}
+	pw := map[string]string{AdminID: AdminPassword, OperatorID: OperatorPassword, ViewerID: ViewerPassword, AuditorID: AuditorPassword, InactiveID: InactivePassword}
 	out := make([]Account, len(srv.users))
 	for i, u := range srv.users {
 		out[i] = Account{Role: roles[i], ID: u.id, Email: u.email, Password: pw[u.id], Roles: append([]string{}, u.roles...), Active: u.active}

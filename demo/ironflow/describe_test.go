@@ -10,7 +10,7 @@ func TestDescribeAndInfoNameTheCredentials(t *testing.T) {
 	srv := New(Options{Tenants: 20})
 	d := srv.Describe("http://x/api/v1")
 	for _, want := range []string{"http://x/api/v1", srv.OperatorKey(), srv.ViewerKey(), srv.TenantKey(),
-		AdminEmail, AdminPassword, OperatorEmail, OperatorPassword, ViewerEmail, ViewerPassword, InactiveEmail, AcmeID} {
+		AdminEmail, AdminPassword, OperatorEmail, OperatorPassword, ViewerEmail, ViewerPassword, AuditorEmail, AuditorPassword, InactiveEmail, AcmeID} {
 		if !strings.Contains(d, want) {
 			t.Errorf("Describe lacks %q:\n%s", want, d)
 		}
@@ -20,8 +20,8 @@ func TestDescribeAndInfoNameTheCredentials(t *testing.T) {
 	}
 	info := srv.Info("http://x/api/v1")
 	raw, _ := json.Marshal(info)
-	if info.Tenants != 20 || len(info.Accounts) != 4 || len(info.PlatformKeys) != 2 || info.PlatformKeys[0].Key != srv.OperatorKey() ||
-		info.TenantKeys[0].OrgID != AcmeID || info.Accounts[3].Active || !strings.HasPrefix(srv.OperatorKey(), PlatformKeyPrefix) ||
+	if info.Tenants != 20 || len(info.Accounts) != 5 || len(info.PlatformKeys) != 2 || info.PlatformKeys[0].Key != srv.OperatorKey() ||
+		info.TenantKeys[0].OrgID != AcmeID || info.Accounts[4].Active || !strings.HasPrefix(srv.OperatorKey(), PlatformKeyPrefix) ||
 		!strings.HasPrefix(srv.TenantKey(), TenantKeyPrefix) || len(info.Targets) != 4 {
 		t.Errorf("info %s", raw)
 	}

@@ -17,6 +17,12 @@ const (
 	ViewerPassword = "viewer-demo"
 	ViewerID       = "puser_viewer"
 
+	// The auditor may read the tenant list and the platform audit but not act as a tenant
+	// (a demo-defined role): the console shows it the denied screen.
+	AuditorEmail    = "auditor@ironflow.example"
+	AuditorPassword = "auditor-demo"
+	AuditorID       = "puser_auditor"
+
 	// The inactive account has the right password and is refused (403).
 	InactiveEmail    = "inactive@ironflow.example"
 	InactivePassword = "inactive-demo"
@@ -28,6 +34,7 @@ const (
 	RoleAdmin    = "platform_admin"
 	RoleOperator = "platform_operator"
 	RoleViewer   = "platform_viewer"
+	RoleAuditor  = "platform_auditor" // the demo's: no impersonation at all
 )
 
 // Ids of the demo's API keys. The secrets are random per server unless Options fix them.

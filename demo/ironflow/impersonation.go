@@ -29,6 +29,9 @@ func (srv *Server) impersonation(next http.Handler) http.Handler {
 				writeError(w, errOrgRequired)
 				return
 			}
+			if srv.ignoreOrg.Load() {
+				org = srv.tenants[0].id
+			}
 			rec := &statusRecorder{ResponseWriter: w}
 			x.w = rec
 			defer func() { srv.recordImpersonation(x, org, rec.status) }()

@@ -171,3 +171,20 @@ func TestTenantKeyActsInItsOwnScope(t *testing.T) {
 		t.Errorf("a tenant key's own requests were audited as impersonation: %d events", n)
 	}
 }
+
+// A server that drops X-Ironflow-Org answers as its one tenant, whatever the header says.
+func TestIgnoringTheOrgHeaderAnswersAsTheFirstTenant(t *testing.T) {
+	h := newHarness(t, Options{IgnoreOrgHeader: true})
+	op := h.login(OperatorEmail, OperatorPassword)
+	envs := h.as(op, GlobexID, "", "/api/v1/environments").wantStatus(t, 200).items(t, "environments")
+	if len(envs) == 0 || envs[0]["org_id"] != AcmeID {
+		t.Fatalf("environments %v", envs)
+	}
+}
+
+// The auditor reads the tenant list but acts as no tenant, not even to read.
+func TestTheAuditorActsAsNobody(t *testing.T) {
+	h := newHarness(t, Options{})
+	op := h.login(AuditorEmail, AuditorPassword)
+	h.as(op, AcmeID, "", "/api/v1/environments").wantStatus(t, http.StatusForbidden)
+}

@@ -22,6 +22,7 @@ var rolePermissions = map[string][]string{
 	RoleAdmin:    {permTenantsRead, permTenantsWrite, permImpersonateRead, permImpersonate, permAuditRead},
 	RoleOperator: {permTenantsRead, permTenantsWrite, permImpersonateRead, permImpersonate, permAuditRead},
 	RoleViewer:   {permTenantsRead, permImpersonateRead},
+	RoleAuditor:  {permTenantsRead, permAuditRead},
 }
 
 func (p *principal) can(perm string) bool {

@@ -31,6 +31,10 @@ type Options struct {
 	// PlainTenantList makes GET /api/v1/platform/tenants ignore search, limit and cursor
 	// and answer every tenant, as a server without the demo's paging would.
 	PlainTenantList bool
+	// IgnoreOrgHeader makes tenant calls act in the first tenant whatever X-Ironflow-Org
+	// names, as a proxy that drops the header in front of a single-tenant engine would:
+	// the console must notice it is not honoured.
+	IgnoreOrgHeader bool
 	Knobs           Knobs
 }
 
@@ -50,7 +54,7 @@ type Server struct {
 	mux     *http.ServeMux
 	now     func() time.Time
 
-	unlicensed, plainList atomic.Bool
+	unlicensed, plainList, ignoreOrg atomic.Bool
 }
 
 // New seeds the tenants and returns a ready server. Each tenant's projects, functions,
@@ -100,6 +104,7 @@ func New(opts Options) *Server {
 	}
 	srv.unlicensed.Store(opts.Unlicensed)
 	srv.plainList.Store(opts.PlainTenantList)
+	srv.ignoreOrg.Store(opts.IgnoreOrgHeader)
 	srv.mux = srv.routes()
 	return srv
 }
@@ -127,6 +132,9 @@ func (srv *Server) SetKnobs(k Knobs) { srv.faults.setKnobs(k) }
 
 // SetUnlicensed switches Options.Unlicensed for later requests.
 func (srv *Server) SetUnlicensed(on bool) { srv.unlicensed.Store(on) }
+
+// SetIgnoreOrgHeader switches Options.IgnoreOrgHeader for later requests.
+func (srv *Server) SetIgnoreOrgHeader(on bool) { srv.ignoreOrg.Store(on) }
 
 // SetPlainTenantList switches Options.PlainTenantList for later requests.
 func (srv *Server) SetPlainTenantList(on bool) { srv.plainList.Store(on) }

@@ -143,7 +143,7 @@ func TestConsoleWithoutATerminalSaysSo(t *testing.T) {
 func TestDemoRefusesBadCounts(t *testing.T) {
 	c := newCLI(t)
 	for _, args := range [][]string{
-		{"demo", "--users", "0"}, {"demo", "--users", "-3"}, {"demo", "--users", "2000000"},
+		{"demo", "--users", "0"}, {"demo", "--users", "-3"}, {"demo", "--users", "2000000"}, {"demo", "--tenants", "0"}, {"demo", "--tenants", "100001"},
 		{"demo", "--login-limit", "0"}, {"demo", "--login-limit", "-2"}, {"demo", "--fault-rate", "1.5"},
 		{"demo", "--drop-rate", "-0.1"}, {"demo", "--latency", "-1s"}, {"demo", "--users", "ten"},
 	} {
@@ -179,7 +179,7 @@ func serve(t *testing.T, listen string, asJSON bool) (out, errOut string) {
 	r, w := io.Pipe()
 	var stderr syncBuffer
 	done := make(chan error, 1)
-	go func() { done <- serveDemo(ctx, listen, demo.Options{Users: 50}, asJSON, w, &stderr) }()
+	go func() { done <- serveDemo(ctx, listen, demoOptions{users: 50, tenants: 30, seed: 1, loginLimit: 10}, asJSON, w, &stderr) }()
 	line := make([]byte, 4096)
 	n, err := r.Read(line)
 	if err != nil {
@@ -209,6 +209,9 @@ func TestDemoJSONIsWhatAScriptNeeds(t *testing.T) {
 		info.Users != 50 || len(info.Accounts) != 3 || info.Accounts[0].Email != demo.OperatorEmail ||
 		info.Accounts[0].Password != demo.OperatorPassword || info.Accounts[2].TOTPSecret != demo.MFATOTPSecret {
 		t.Fatalf("%+v", info)
+	}
+	if ir := all.Ironflow; ir.Endpoint != info.Endpoint[:len(info.Endpoint)-len("/v1")]+"/api/v1" || ir.Tenants != 30 || len(ir.PlatformKeys) == 0 {
+		t.Fatalf("ironflow %+v", ir)
 	}
 	if errOut != "" {
 		t.Fatalf("a loopback demo warned: %q", errOut)
@@ -257,5 +260,16 @@ func TestMistypedCommandBeforeAFlagStillSuggests(t *testing.T) {
 		if !strings.Contains(c.stderr.String(), want) {
 			t.Fatalf("actas %s: %q, want %q", args, c.stderr.String(), want)
 		}
+	}
+}
+
+// --hostile reaches every dialect's demo, each with its own hostile text.
+func TestDemoHostileReachesEveryDialect(t *testing.T) {
+	o := demoOptions{users: 10, tenants: 10, hostile: true}.options()
+	if o.Appwrite.Knobs.Hostile == "" || o.Ironflow.Knobs.Hostile == "" || o.Ironflow.Knobs.Hostile == o.Appwrite.Knobs.Hostile {
+		t.Fatalf("appwrite %q, ironflow %q", o.Appwrite.Knobs.Hostile, o.Ironflow.Knobs.Hostile)
+	}
+	if o := (demoOptions{users: 10, tenants: 10}).options(); o.Appwrite.Knobs.Hostile != "" || o.Ironflow.Knobs.Hostile != "" {
+		t.Fatal("hostile without --hostile")
 	}
 }

@@ -17,25 +17,31 @@ import (
 
 	"actas/demo"
 	appwritedemo "actas/demo/appwrite"
+	ironflowdemo "actas/demo/ironflow"
 	"actas/ui/sanitize"
 )
 
-// maxDemoUsers bounds --users: the picker is measured at a million rows.
-const maxDemoUsers = 1_000_000
+// maxDemoUsers bounds --users: the picker is measured at a million rows; maxDemoTenants
+// bounds --tenants, measured at 100,000.
+const (
+	maxDemoUsers   = 1_000_000
+	maxDemoTenants = 100_000
+)
 
 func demoCommand() *cobra.Command {
 	var (
 		listen  string
-		opts    appwritedemo.Options
+		opts    demoOptions
 		hostile bool
 		asJSON  bool
 	)
 	cmd := &cobra.Command{
 		Use:   "demo",
-		Short: "Serve the embedded demo backend (Appwrite-compatible, seeded users)",
-		Long: "Serve the embedded demo backend until ctrl+c. It prints the endpoint, the project, the\n" +
-			"demo accounts and the API key (as one JSON line with --json). The credentials are fixed and\n" +
-			"public: listen on a loopback address unless you mean to serve them to the network.",
+		Short: "Serve the embedded demo backend (Appwrite users and Ironflow tenants, seeded)",
+		Long: "Serve the embedded demo backend until ctrl+c: Appwrite under /v1 and Ironflow under /api/v1\n" +
+			"on one listener. It prints each dialect's endpoint, demo accounts and API keys (as one JSON\n" +
+			"line with --json). The credentials are fixed and public: listen on a loopback address unless\n" +
+			"you mean to serve them to the network.",
 		Args: noArgsOrSuggest,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := checkDemoOptions(opts); err != nil {
@@ -43,23 +49,24 @@ func demoCommand() *cobra.Command {
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			if hostile || opts.Knobs.HostileIDs {
-				opts.Knobs.Hostile = appwritedemo.HostileString()
-			}
+			opts.hostile = hostile || opts.knobs.HostileIDs
 			return serveDemo(ctx, listen, opts, asJSON, cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&listen, "listen", "127.0.0.1:9080", "address to listen on (loopback by default)")
-	f.IntVar(&opts.Users, "users", 10_000, "number of seeded users")
-	f.Uint64Var(&opts.Seed, "seed", 1, "seed of the generated data")
-	f.IntVar(&opts.LoginLimit, "login-limit", 10, "sign-ins per email per hour (-1: unlimited)")
-	f.DurationVar(&opts.Knobs.Latency, "latency", 0, "delay added to every request")
-	f.Float64Var(&opts.Knobs.FaultRate, "fault-rate", 0, "share of requests answered with 500 or 503")
-	f.Float64Var(&opts.Knobs.DropRate, "drop-rate", 0, "share of connections dropped without an answer")
-	f.DurationVar(&opts.Knobs.SlowBody, "slow-body", 0, "time over which each response body trickles out")
+	f.IntVar(&opts.users, "users", 10_000, "number of seeded Appwrite users")
+	f.IntVar(&opts.tenants, "tenants", 2_000, "number of seeded Ironflow tenants")
+	f.Uint64Var(&opts.seed, "seed", 1, "seed of the generated data")
+	f.IntVar(&opts.loginLimit, "login-limit", 10, "sign-ins per email per hour (-1: unlimited)")
+	f.DurationVar(&opts.knobs.Latency, "latency", 0, "delay added to every request")
+	f.Float64Var(&opts.knobs.FaultRate, "fault-rate", 0, "share of requests answered with 500 or 503")
+	f.Float64Var(&opts.knobs.DropRate, "drop-rate", 0, "share of connections dropped without an answer")
+	f.DurationVar(&opts.knobs.SlowBody, "slow-body", 0, "time over which each response body trickles out")
 	f.BoolVar(&hostile, "hostile", false, "append escape sequences, control bytes, bidi overrides and invalid UTF-8 to every string served")
-	f.BoolVar(&opts.Knobs.HostileIDs, "hostile-ids", false, "with --hostile, ids too (acting as a user by id then fails); implies --hostile")
+	f.BoolVar(&opts.knobs.HostileIDs, "hostile-ids", false, "with --hostile, ids too (acting as a user by id then fails); implies --hostile")
+	f.BoolVar(&opts.unlicensed, "unlicensed", false, "Ironflow: the tenant list answers 402 (no enterprise licence)")
+	f.BoolVar(&opts.plainTenants, "plain-tenant-list", false, "Ironflow: the tenant list ignores search and paging, as a plain server does")
 	f.BoolVar(&asJSON, "json", false, "print what is served (endpoint, project, accounts, API key) as one JSON line")
 	cmd.AddCommand(&cobra.Command{
 		Use:   "totp",
@@ -77,23 +84,49 @@ func demoCommand() *cobra.Command {
 	return cmd
 }
 
+// demoOptions are actas demo's flags, for every dialect's demo.
+type demoOptions struct {
+	users, tenants, loginLimit int
+	seed                       uint64
+	knobs                      demo.Knobs
+	hostile                    bool // each dialect's own hostile text
+	unlicensed, plainTenants   bool
+}
+
+// options are the demo's, each dialect's from the flags that concern it.
+func (o demoOptions) options() demo.Options {
+	k := o.knobs
+	aw, ir := k, k
+	if o.hostile {
+		aw.Hostile, ir.Hostile = appwritedemo.HostileString(), ironflowdemo.HostileString()
+	}
+	return demo.Options{
+		Appwrite: appwritedemo.Options{Users: o.users, Seed: o.seed, LoginLimit: o.loginLimit, Knobs: aw},
+		Ironflow: ironflowdemo.Options{Tenants: o.tenants, Seed: o.seed, LoginLimit: o.loginLimit, Knobs: ir,
+			Unlicensed: o.unlicensed, PlainTenantList: o.plainTenants},
+	}
+}
+
 // checkDemoOptions refuses values the demo would misread: no users, negative counts,
 // shares outside 0–1.
-func checkDemoOptions(o appwritedemo.Options) error {
-	if err := checkCount("--users", o.Users, maxDemoUsers); err != nil {
+func checkDemoOptions(o demoOptions) error {
+	if err := checkCount("--users", o.users, maxDemoUsers); err != nil {
 		return err
 	}
-	switch {
-	case o.LoginLimit < -1 || o.LoginLimit == 0:
-		return usageError("--login-limit %d: give sign-ins per hour (1 or more), or -1 for no limit", o.LoginLimit)
-	case o.Knobs.Latency < 0:
-		return usageError("--latency %s: a delay cannot be negative", o.Knobs.Latency)
-	case o.Knobs.SlowBody < 0:
-		return usageError("--slow-body %s: a duration cannot be negative", o.Knobs.SlowBody)
-	case !(o.Knobs.FaultRate >= 0 && o.Knobs.FaultRate <= 1):
-		return usageError("--fault-rate %v: give a share between 0 and 1", o.Knobs.FaultRate)
-	case !(o.Knobs.DropRate >= 0 && o.Knobs.DropRate <= 1):
-		return usageError("--drop-rate %v: give a share between 0 and 1", o.Knobs.DropRate)
+	if err := checkCount("--tenants", o.tenants, maxDemoTenants); err != nil {
+		return err
+	}
+	switch k := o.knobs; {
+	case o.loginLimit < -1 || o.loginLimit == 0:
+		return usageError("--login-limit %d: give sign-ins per hour (1 or more), or -1 for no limit", o.loginLimit)
+	case k.Latency < 0:
+		return usageError("--latency %s: a delay cannot be negative", k.Latency)
+	case k.SlowBody < 0:
+		return usageError("--slow-body %s: a duration cannot be negative", k.SlowBody)
+	case !(k.FaultRate >= 0 && k.FaultRate <= 1):
+		return usageError("--fault-rate %v: give a share between 0 and 1", k.FaultRate)
+	case !(k.DropRate >= 0 && k.DropRate <= 1):
+		return usageError("--drop-rate %v: give a share between 0 and 1", k.DropRate)
 	}
 	return nil
 }
@@ -112,7 +145,7 @@ func loopback(addr net.Addr) bool {
 	return ok && tcp.IP.IsLoopback()
 }
 
-func serveDemo(ctx context.Context, listen string, opts appwritedemo.Options, asJSON bool, out, errOut io.Writer) error {
+func serveDemo(ctx context.Context, listen string, opts demoOptions, asJSON bool, out, errOut io.Writer) error {
 	ln, err := net.Listen("tcp", listen)
 	if err != nil {
 		return fmt.Errorf("demo: cannot listen on %s: %w", listen, err)
@@ -121,7 +154,7 @@ func serveDemo(ctx context.Context, listen string, opts appwritedemo.Options, as
 		say(errOut, "actas demo: warning: listening on %s, not a loopback address: the fixed demo passwords and API key are served to the network\n",
 			sanitize.Text(ln.Addr().String()))
 	}
-	srv := demo.New(demo.Options{Appwrite: opts})
+	srv := demo.New(opts.options())
 	endpoint := "http://" + ln.Addr().String()
 	if asJSON {
 		if err := writeJSONLine(out, srv.Info(endpoint)); err != nil {

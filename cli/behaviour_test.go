@@ -179,7 +179,9 @@ func serve(t *testing.T, listen string, asJSON bool) (out, errOut string) {
 	r, w := io.Pipe()
 	var stderr syncBuffer
 	done := make(chan error, 1)
-	go func() { done <- serveDemo(ctx, listen, demoOptions{users: 50, tenants: 30, seed: 1, loginLimit: 10}, asJSON, w, &stderr) }()
+	go func() {
+		done <- serveDemo(ctx, listen, demoOptions{users: 50, tenants: 30, seed: 1, loginLimit: 10}, asJSON, w, &stderr)
+	}()
 	line := make([]byte, 4096)
 	n, err := r.Read(line)
 	if err != nil {

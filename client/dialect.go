@@ -110,6 +110,7 @@ type Column struct {
 	Field    ColumnField
 	Fact     string // the key of Subject.Facts, for ColFact
 	Min      int
+	Max      int // a flexible column grows no wider than this (0: no bound)
 	Width    int
 	Priority int
 }

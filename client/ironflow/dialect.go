@@ -37,7 +37,7 @@ func (Dialect) Describe() client.Description {
 			{Label: "Created", Field: client.FactRegistered},
 		},
 		Columns: []client.Column{
-			{Title: "TENANT", Field: client.ColID, Min: 14},
+			{Title: "TENANT", Field: client.ColID, Min: 14, Max: 24},
 			{Title: "NAME", Field: client.ColName, Min: 16},
 			{Title: "ENVS", Field: client.ColFact, Fact: "environments", Width: 5, Priority: 1},
 			{Title: "CREATED", Field: client.ColCreated, Width: 10, Priority: 2},

@@ -55,3 +55,15 @@ func TestADialectsColumns(t *testing.T) {
 		t.Fatalf("widths add up to %d, want 57", total)
 	}
 }
+
+// A bounded flexible column (an id) stops growing; the others take the rest of the width.
+func TestABoundedColumnStopsGrowing(t *testing.T) {
+	specs := specsOf([]client.Column{{Title: "ID", Field: client.ColID, Min: 14, Max: 24}, {Title: "NAME", Field: client.ColName, Min: 16}})
+	cols := layoutFor(specs, 120)
+	if cols[0].width != 24 || cols[0].width+gap+cols[1].width != 120 {
+		t.Fatalf("at 120: %+v", cols)
+	}
+	if cols := layoutFor(specs, 36); cols[0].width+gap+cols[1].width != 36 || cols[0].width > 24 {
+		t.Fatalf("at 36: %+v", cols)
+	}
+}

@@ -35,6 +35,7 @@ type colSpec struct {
 	title      string
 	fact       string
 	min, width int
+	max        int // a flexible column grows no wider (0: no bound)
 	priority   int
 }
 
@@ -143,12 +144,26 @@ func layoutFor(specs []colSpec, width int) []column {
 			widths[i] = specs[i].width
 		}
 		spare := width - need
-		for n, i := range flex {
-			share := spare / len(flex)
-			if n == len(flex)-1 {
-				share = spare - share*(len(flex)-1)
+		// Bounded columns first, each to its share at most; the others share what is left.
+		growing := len(flex)
+		for _, i := range flex {
+			if sp := specs[i]; sp.max > 0 {
+				widths[i] = min(sp.max, sp.min+spare/len(flex))
+				spare -= widths[i] - sp.min
+				growing--
+			}
+		}
+		n := 0
+		for _, i := range flex {
+			if specs[i].max > 0 {
+				continue
+			}
+			share := spare / max(1, growing)
+			if n == growing-1 {
+				share = spare - share*(growing-1)
 			}
 			widths[i] = specs[i].min + share
+			n++
 		}
 	}
 	cols := make([]column, 0, len(specs))
@@ -167,7 +182,7 @@ func specsOf(cols []client.Column) []colSpec {
 		client.ColID: colIDField, client.ColCreated: colCreated, client.ColFact: colFact}
 	specs := make([]colSpec, 0, len(cols))
 	for _, c := range cols {
-		specs = append(specs, colSpec{id: ids[c.Field], title: c.Title, fact: c.Fact, min: c.Min, width: c.Width, priority: c.Priority})
+		specs = append(specs, colSpec{id: ids[c.Field], title: c.Title, fact: c.Fact, min: c.Min, width: c.Width, max: c.Max, priority: c.Priority})
 	}
 	return specs
 }

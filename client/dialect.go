@@ -31,8 +31,10 @@ type Description struct {
 	Subject Noun // whom the operator acts as: user/users
 	// Actions are the actions menu: reads as the subject, paths relative to the endpoint.
 	Actions []Action
-	// ExamplePath is the request console's first path (a read as the subject).
+	// ExamplePath is the request console's first path (a read as the subject), and
+	// ExampleBody the placeholder of its body (a write's).
 	ExamplePath string
+	ExampleBody string
 	// BasePath is the endpoint's own path ("/v1"): a path written from the server's root
 	// loses it, since the endpoint already ends in it.
 	BasePath string

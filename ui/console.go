@@ -53,7 +53,7 @@ func newConsole(e *env, method, path string) *requestConsole {
 	c := &requestConsole{env: e}
 	c.inputs[consoleMethod] = newInput(e, "GET", limitMethod)
 	c.inputs[consolePath] = newInput(e, e.deps.Description.ExamplePath, limitPath)
-	c.inputs[consoleBody] = newInput(e, `{"name":"Ada King"}  (JSON, optional)`, limitBody)
+	c.inputs[consoleBody] = newInput(e, strings.TrimSpace(e.deps.Description.ExampleBody+"  (JSON, optional)"), limitBody)
 	if method == "" {
 		method, path = "GET", e.deps.Description.ExamplePath
 		c.focus = consolePath

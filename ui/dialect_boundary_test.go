@@ -12,7 +12,7 @@ import (
 
 // appwriteWords are what would mark a string of the shared console as Appwrite's: its
 // paths, headers, scopes and error types. They belong in the dialect's Description.
-var appwriteWords = []string{"/account", "/v1", "Appwrite", "X-Appwrite", "users.read", "user_", "impersonatorUserId", "$id"}
+var appwriteWords = []string{"/account", "/v1", "Appwrite", "X-Appwrite", "users.read", "user_", "impersonatorUserId", "$id", "Ada", "prefs"}
 
 // No string literal of ui or session names an Appwrite path, header, scope or error
 // type: the console speaks through the dialect's Description.

@@ -49,6 +49,7 @@ func (Dialect) Describe() client.Description {
 		Targets: client.TargetWords{Parse: client.ParseTarget, Short: "email/phone", Example: "ada@example.com, +14155550100 or a user id",
 			Ways: "email, phone or id", Hint: "an email, a +phone or a user id"},
 		ExamplePath: "/account",
+		ExampleBody: `{"name":"Ada King"}`,
 		BasePath:    "/v1",
 		AsHelp: []string{
 			"PATH is relative to the endpoint (/account) or from the server's root (/v1/account).",

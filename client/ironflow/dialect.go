@@ -47,6 +47,7 @@ func (Dialect) Describe() client.Description {
 		Targets: client.TargetWords{Parse: parseTenant, Short: "tenant id", Example: "org_acme",
 			Ways: "tenant id", Hint: "a tenant id (org_…)"},
 		ExamplePath: "/environments",
+		ExampleBody: `{"name":"order.created"}`,
 		BasePath:    "/api/v1",
 		AsHelp: []string{
 			"PATH is relative to the endpoint (/functions) or from the server's root (/api/v1/functions).",

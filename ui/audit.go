@@ -96,6 +96,17 @@ func (a *auditScreen) load() tea.Cmd {
 }
 
 func remoteRow(e client.AuditEntry) auditRow {
+	if e.Method != "" { // what an impersonated request did, as the backend recorded it
+		r := auditRow{time: e.Time, source: "backend", event: e.Event, target: e.Target, what: e.Method + " " + e.Path}
+		if e.Scope != "" {
+			r.what += " · in " + e.Scope
+		}
+		r.what += " · by " + first(e.ActorEmail, e.ActorID)
+		if e.Status != 0 {
+			r.status = strconv.Itoa(e.Status)
+		}
+		return r
+	}
 	return auditRow{time: e.Time, source: "backend", event: e.Event, target: e.ActorEmail, what: strings.TrimSpace(e.IP + " " + e.Client)}
 }
 
@@ -114,6 +125,9 @@ func localRow(e session.Entry) auditRow {
 	switch {
 	case e.Method != "":
 		r.what = e.Method + " " + e.Path
+		if e.Scope != "" {
+			r.what += " · in " + e.Scope
+		}
 	case e.Why != "":
 		r.what = "why: " + e.Why
 	case e.NamedAs != "":
@@ -220,7 +234,7 @@ func (a *auditScreen) View(w, h int) sanitize.Safe {
 	if a.skipped > 0 {
 		lines = append(lines, st.Error.Render(sanitize.Fit(sanitize.Text(strconv.Itoa(a.skipped)+" journal lines could not be read and are not shown"), w)))
 	}
-	lines = append(lines, st.Label.Render(sanitize.Fit(auditLine("TIME", "SOURCE", "EVENT", "USER", "STATUS", "DETAIL"), w)))
+	lines = append(lines, st.Label.Render(sanitize.Fit(auditLine("TIME", "SOURCE", "EVENT", strings.ToUpper(string(a.env.noun())), "STATUS", "DETAIL"), w)))
 	a.scroll = min(a.scroll, max(0, len(rows)-max(0, h-3)))
 	for _, r := range rows[a.scroll:] {
 		if len(lines) >= h {

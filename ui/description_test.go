@@ -176,3 +176,12 @@ func TestADialectWithoutAScopeAsksForNone(t *testing.T) {
 		t.Fatalf("header names a scope: %q", hdr)
 	}
 }
+
+// A backend's record of an impersonated request shows whom, what, where and how it went.
+func TestABackendsImpersonatedRequestRow(t *testing.T) {
+	r := remoteRow(client.AuditEntry{Event: "platform.impersonated", ActorID: "puser_operator", Target: "org_acme", Scope: "env_staging",
+		Method: "GET", Path: "/api/v1/functions", Status: 200})
+	if r.target != "org_acme" || r.status != "200" || r.what != "GET /api/v1/functions · in env_staging · by puser_operator" {
+		t.Fatalf("%+v", r)
+	}
+}

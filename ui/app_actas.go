@@ -141,7 +141,11 @@ func (m Model) askElevate() (tea.Model, tea.Cmd) {
 	case m.env.policy().ReadOnly:
 		m.say("Refused: this profile is read-only; writes cannot be allowed.", true)
 	case !m.env.operator.Can.Has(client.CanWrite):
-		m.say("Refused: "+sanitize.Text(session.ErrCannotWrite.Error())+".", true) // nothing is asked, nothing sent
+		why := sanitize.Text(session.ErrCannotWrite.Error()) // nothing is asked, nothing sent
+		if roles := m.env.operator.Roles; len(roles) > 0 {
+			why += " (role " + sanitize.Text(strings.Join(roles, ", ")) + ")"
+		}
+		m.say("Refused: "+why+".", true)
 	case m.active.Write:
 		m.say("Writes are already allowed for this impersonation.", false)
 	default:

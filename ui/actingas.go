@@ -25,6 +25,7 @@ type actingAs struct {
 	err     error
 	scroll  int
 	height  int
+	waiting bool // for the place to act in to be chosen (scopeChangedMsg), before reading
 }
 
 type overviewMsg struct {
@@ -37,7 +38,12 @@ func newActingAs(e *env, act session.Active) *actingAs {
 	return &actingAs{env: e, act: act, ov: client.Overview{Subject: act.Subject}}
 }
 
-func (a *actingAs) init() tea.Cmd { return a.load() }
+func (a *actingAs) init() tea.Cmd {
+	if a.waiting {
+		return nil
+	}
+	return a.load()
+}
 
 func (a *actingAs) load() tea.Cmd {
 	a.loading, a.err = true, nil
@@ -78,7 +84,7 @@ func (a *actingAs) Update(msg tea.Msg) (screen, tea.Cmd) {
 		}
 	case scopeChangedMsg: // another place: what was read in the last one is not shown as this one's
 		if msg.gen == a.act.Gen && a.env.active != nil {
-			a.act, a.loaded = *a.env.active, false
+			a.act, a.loaded, a.waiting = *a.env.active, false, false
 			return a, a.load()
 		}
 	case tea.KeyPressMsg:

@@ -168,20 +168,10 @@ func (m *Model) say(text sanitize.Safe, isErr bool) {
 	m.status = statusLine{text: text, isErr: isErr, owner: m.top()}
 }
 
-// route sends a message to the top screen, and to the base screen underneath (the picker
-// keeps receiving its search results while another screen is open).
-func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) {
-	var cmds []tea.Cmd
-	top := len(m.stack) - 1
-	if top > 0 {
-		var cmd tea.Cmd
-		m.stack[0], cmd = m.stack[0].Update(msg)
-		cmds = append(cmds, cmd)
-	}
-	var cmd tea.Cmd
-	m.stack[top], cmd = m.stack[top].Update(msg)
-	return m, tea.Batch(append(cmds, cmd)...)
-}
+// route sends a message (an answer, a tick: keys go to the top alone) to every screen, so
+// that one underneath another still gets what it asked for (the picker its search
+// results, the subject's view its reads while the actions menu is open).
+func (m Model) route(msg tea.Msg) (tea.Model, tea.Cmd) { return m.broadcast(msg) }
 
 func (m Model) broadcast(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmds []tea.Cmd

@@ -47,11 +47,14 @@ func (m Model) actAsDone(msg actAsDoneMsg) (tea.Model, tea.Cmd) {
 		closeScreen(m.top())
 		m.stack = m.stack[:len(m.stack)-1]
 	}
-	model, cmd := m.push(newActingAs(m.env, *act))
-	if m.askScope && len(act.Scopes) > 1 && m.env.deps.Description.TargetScope.Label != "" {
-		var ask tea.Cmd // where in them: the default unless the operator picks another
-		model, ask = model.(Model).push(newScopeChooser(m.env, *act))
-		cmd = tea.Batch(cmd, ask)
+	view := newActingAs(m.env, *act)
+	ask := m.askScope && len(act.Scopes) > 1 && m.env.deps.Description.TargetScope.Label != ""
+	view.waiting = ask // it reads their view once the place is settled, not before
+	model, cmd := m.push(view)
+	if ask { // where in them: the default unless the operator picks another
+		chooser := newScopeChooser(m.env, *act)
+		chooser.first = true
+		model, _ = model.(Model).push(chooser)
 	}
 	return model, tea.Batch(cmd, model.(Model).tick())
 }
@@ -141,11 +144,12 @@ func (m Model) askElevate() (tea.Model, tea.Cmd) {
 	case m.env.policy().ReadOnly:
 		m.say("Refused: this profile is read-only; writes cannot be allowed.", true)
 	case !m.env.operator.Can.Has(client.CanWrite):
-		why := sanitize.Text(session.ErrCannotWrite.Error()) // nothing is asked, nothing sent
+		why := sanitize.Text(session.ErrCannotWrite.Error()) + "." // nothing is asked, nothing sent
 		if roles := m.env.operator.Roles; len(roles) > 0 {
-			why += " (role " + sanitize.Text(strings.Join(roles, ", ")) + ")"
+			why = "your role " + sanitize.Text(strings.Join(roles, ", ")) + " may act as the subject read-only; nothing was sent."
 		}
-		m.say("Refused: "+why+".", true)
+		m.say("Refused: "+why, true)
+		m.status.full = sanitize.Text(session.ErrCannotWrite.Error())
 	case m.active.Write:
 		m.say("Writes are already allowed for this impersonation.", false)
 	default:

@@ -23,6 +23,7 @@ type scopeChooser struct {
 	busy    bool
 	err     sanitize.Safe
 	attempt int // the move being checked, so a late answer to an old one is recognisable
+	first   bool // asked as the impersonation starts: their view waits for the answer
 }
 
 // scopeSetMsg is the end of a move's check.
@@ -81,7 +82,7 @@ func (s *scopeChooser) Update(msg tea.Msg) (screen, tea.Cmd) {
 		case key.Matches(msg, k.Nav.Down):
 			s.cursor = min(len(s.act.Scopes)-1, s.cursor+1)
 		case key.Matches(msg, k.Scope.No):
-			s.env.post(popMsg{})
+			s.leave()
 		case key.Matches(msg, k.Scope.Yes) && len(s.act.Scopes) > 0:
 			return s, s.choose(s.act.Scopes[s.cursor])
 		}
@@ -89,10 +90,18 @@ func (s *scopeChooser) Update(msg tea.Msg) (screen, tea.Cmd) {
 	return s, nil
 }
 
+// leave goes back without moving; their view, if it waited for the answer, reads now.
+func (s *scopeChooser) leave() {
+	s.env.post(popMsg{})
+	if s.first {
+		s.env.post(scopeChangedMsg{gen: s.act.Gen})
+	}
+}
+
 // choose moves to c, or just goes back when the impersonation acts there already.
 func (s *scopeChooser) choose(c client.Choice) tea.Cmd {
 	if c.ID == s.act.Target.Scope {
-		s.env.post(popMsg{})
+		s.leave()
 		return nil
 	}
 	s.busy, s.err = true, ""

@@ -79,3 +79,20 @@ func TestATargetThatNamesItsPlaceIsNotAsked(t *testing.T) {
 	h.until("the impersonation", func(m Model) bool { return m.active != nil })
 	h.until("their view", func(m Model) bool { _, ok := m.top().(*actingAs); return ok })
 }
+
+// A screen underneath another still gets its answers: their view, covered by the actions
+// menu before it loaded, shows what was read once the menu closes.
+func TestAnAnswerReachesACoveredScreen(t *testing.T) {
+	w := newWorld(t)
+	h := newHarness(t, w.deps, 120, 40)
+	h.signIn()
+	h.m = update(h.m, askActAsMsg{target: adaTarget})
+	h.press(keys.ActAs.Yes)
+	h.until("their view on top", func(m Model) bool { _, ok := m.top().(*actingAs); return ok })
+	view := h.m.top().(*actingAs)
+	h.press(keys.Details.Actions) // before the overview's answer is handled
+	h.until("the actions menu", func(m Model) bool { _, ok := m.top().(*actionsScreen); return ok })
+	h.until("their view loaded underneath", func(Model) bool { return view.loaded })
+	h.press(keys.Global.Back)
+	h.untilScreen("Their sessions")
+}

@@ -22,7 +22,7 @@ type scopeChooser struct {
 	cursor  int
 	busy    bool
 	err     sanitize.Safe
-	attempt int // the move being checked, so a late answer to an old one is recognisable
+	attempt int  // the move being checked, so a late answer to an old one is recognisable
 	first   bool // asked as the impersonation starts: their view waits for the answer
 }
 

@@ -75,6 +75,10 @@ type identityWant struct {
 	// short: the terminal has not the lines for the whole identity, so the email and id
 	// may end in "…" (the operator, time and stop key still may not).
 	short bool
+	// noEmail: the dialect's subjects have none (tenants): the id comes first; scope is
+	// where in the subject requests act ("in env_staging" after the id).
+	noEmail bool
+	scope   string
 }
 
 func (w identityWant) impersonating() bool { return w.sub.ID != "" || w.sub.Email != "" }
@@ -382,6 +386,12 @@ func bannerProblems(lines []string, width int, want identityWant) []string {
 		email = "(no email)"
 	}
 	id := "(" + shownText(want.sub.ID) + ")"
+	if want.noEmail { // a tenant: its id first, then where in it
+		email, id = shownText(want.sub.ID), ""
+	}
+	if want.scope != "" {
+		id = strings.TrimSpace(id + " in " + shownText(want.scope))
+	}
 	operator := "operator " + shownText(want.operator)
 	stop := stopKeyText()
 	whole := func(tag, part string) {

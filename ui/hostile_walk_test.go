@@ -31,19 +31,20 @@ import (
 
 // walker drives a harness through the screens and checks every frame.
 type walker struct {
-	t       *testing.T
-	w       *world
-	h       *harness
-	k       KeyMap
-	target  client.Subject // the user acted as, as the backend serves them
-	acting  walkState
-	frames  int // frames checked
-	skipped int // frames drawn again unchanged, not checked twice
-	checked map[uint64]bool
-	report  *dedup
-	lastRaw string            // the frame checked last
-	last    map[string]string // WALK_DUMP: the last frame of each step
-	order   []string
+	t        *testing.T
+	w        *world
+	h        *harness
+	k        KeyMap
+	target   client.Subject // the user acted as, as the backend serves them
+	acting   walkState
+	frames   int // frames checked
+	skipped  int // frames drawn again unchanged, not checked twice
+	checked  map[uint64]bool
+	report   *dedup
+	operator string            // the operator's email, as the banner names them
+	lastRaw  string            // the frame checked last
+	last     map[string]string // WALK_DUMP: the last frame of each step
+	order    []string
 }
 
 type walkState int
@@ -57,7 +58,8 @@ const (
 var frameSeed = maphash.MakeSeed()
 
 func newWalker(t *testing.T, w *world, h *harness) *walker {
-	wk := &walker{t: t, w: w, h: h, k: DefaultKeyMap(), checked: map[uint64]bool{}, report: &dedup{t: t, seen: map[string]bool{}}}
+	wk := &walker{t: t, w: w, h: h, k: DefaultKeyMap(), checked: map[uint64]bool{}, report: &dedup{t: t, seen: map[string]bool{}},
+		operator: demo.OperatorEmail}
 	t.Cleanup(func() {
 		if n := wk.report.suppressed; n > 0 {
 			t.Logf("%d more frames broke the same rules as those reported", n)
@@ -106,10 +108,13 @@ func (wk *walker) check(where string) {
 	wk.t.Helper()
 	f := snap(where, wk.h.m)
 	wk.lastRaw = f.raw
-	want := identityWant{sub: wk.expect(), operator: demo.OperatorEmail}
+	want := identityWant{sub: wk.expect(), operator: wk.operator, noEmail: !wk.h.m.env.subjectsHaveEmail()}
+	if a := wk.h.m.active; a != nil && want.impersonating() {
+		want.scope = a.Target.Scope
+	}
 	var hash maphash.Hash
 	hash.SetSeed(frameSeed)
-	fmt.Fprintf(&hash, "%d %d %s %s\x00%s\x00", f.width, f.height, want.sub.ID, want.sub.Email, f.title)
+	fmt.Fprintf(&hash, "%d %d %s %s %s\x00%s\x00", f.width, f.height, want.sub.ID, want.sub.Email, want.scope, f.title)
 	hash.WriteString(f.raw)
 	if sum := hash.Sum64(); wk.checked[sum] {
 		wk.skipped++

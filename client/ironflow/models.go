@@ -64,17 +64,37 @@ func tokenExpiry(token string, now time.Time) time.Time {
 	return now.Add(tokenLife).UTC()
 }
 
+// stamp is a time as the platform writes it (RFC 3339); anything else reads as no time,
+// so one odd field does not lose the whole answer.
+type stamp time.Time
+
+func (s *stamp) UnmarshalJSON(b []byte) error {
+	var text string
+	if json.Unmarshal(b, &text) != nil {
+		*s = stamp{}
+		return nil
+	}
+	t, err := time.Parse(time.RFC3339Nano, text)
+	if err != nil {
+		t = time.Time{}
+	}
+	*s = stamp(t)
+	return nil
+}
+
+func (s stamp) Time() time.Time { return time.Time(s) }
+
 // tenant is one organization of the tenant list.
 type tenant struct {
-	ID        string    `json:"id"`
-	Name      string    `json:"name"`
-	CreatedAt time.Time `json:"created_at"`
-	EnvCount  *int      `json:"env_count"`
-	KeyCount  *int      `json:"key_count"`
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	CreatedAt stamp  `json:"created_at"`
+	EnvCount  *int   `json:"env_count"`
+	KeyCount  *int   `json:"key_count"`
 }
 
 func (t tenant) subject() client.Subject {
-	s := client.Subject{ID: t.ID, Name: t.Name, Registered: t.CreatedAt, Facts: map[string]string{}}
+	s := client.Subject{ID: t.ID, Name: t.Name, Registered: t.CreatedAt.Time(), Facts: map[string]string{}}
 	if t.EnvCount != nil {
 		s.Facts["environments"] = strconv.Itoa(*t.EnvCount)
 	}
@@ -86,11 +106,11 @@ func (t tenant) subject() client.Subject {
 
 // environment is one of a tenant's environments; org_id says whose it is.
 type environment struct {
-	ID        string    `json:"id"`
-	Name      string    `json:"name"`
-	OrgID     string    `json:"org_id"`
-	ProjectID string    `json:"project_id"`
-	CreatedAt time.Time `json:"created_at"`
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	OrgID     string `json:"org_id"`
+	ProjectID string `json:"project_id"`
+	CreatedAt stamp  `json:"created_at"`
 }
 
 type project struct {
@@ -108,10 +128,10 @@ type function struct {
 }
 
 type event struct {
-	ID        string    `json:"id"`
-	Name      string    `json:"name"`
-	Source    string    `json:"source"`
-	Timestamp time.Time `json:"timestamp"`
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	Source    string `json:"source"`
+	Timestamp stamp  `json:"timestamp"`
 }
 
 type worker struct {
@@ -144,9 +164,9 @@ func list[T any](body []byte, key string) ([]T, error) {
 // auditEvent is one platform audit row: platform.impersonated carries what an
 // impersonated request did.
 type auditEvent struct {
-	ID        string    `json:"id"`
-	EventType string    `json:"event_type"`
-	CreatedAt time.Time `json:"created_at"`
+	ID        string `json:"id"`
+	EventType string `json:"event_type"`
+	CreatedAt stamp  `json:"created_at"`
 	Payload   struct {
 		ActorID       string `json:"actor_id"`
 		ActorType     string `json:"actor_type"`
@@ -165,7 +185,7 @@ type auditList struct {
 }
 
 func (a auditEvent) entry() client.AuditEntry {
-	return client.AuditEntry{Time: a.CreatedAt, Event: a.EventType, ActorID: a.Payload.ActorID, Client: a.Payload.ActorType,
+	return client.AuditEntry{Time: a.CreatedAt.Time(), Event: a.EventType, ActorID: a.Payload.ActorID, Client: a.Payload.ActorType,
 		Target: a.Payload.OrgID, Scope: a.Payload.EnvironmentID, Method: a.Payload.Method, Path: a.Payload.Path, Status: a.Payload.Status,
 		IP: a.Metadata["ip"]}
 }

@@ -53,7 +53,7 @@ func (imp *Impersonation) Overview(ctx context.Context) (client.Overview, error)
 		return ov, err
 	}
 	ov.Sections = append(ov.Sections, section("Recent events", events, func(e event) []string {
-		return []string{e.Timestamp.UTC().Format("2006-01-02 15:04"), e.Name, e.Source}
+		return []string{e.Timestamp.Time().UTC().Format("2006-01-02 15:04"), e.Name, e.Source}
 	}))
 
 	workers, err := readList[worker](ctx, imp, "/workers", "workers", nil)

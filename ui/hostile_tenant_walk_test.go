@@ -1,0 +1,125 @@
+package ui
+
+import (
+	"fmt"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"actas/client"
+	"actas/client/ironflow"
+	ifdemo "actas/demo/ironflow"
+	"actas/keyring"
+	"actas/session"
+)
+
+// tenantHostileWalk is the hostile walk for a tenant dialect (Ironflow): the demo serves
+// hostile text in every tenant, environment, project, function, event and audit field;
+// the walk signs in, searches, acts as a tenant, chooses an environment, reads their view
+// and every action, opens the audit and stops, checking every frame at this size.
+func tenantHostileWalk(t *testing.T, width, height int, hostile string) string {
+	clock := newClock()
+	srv := ifdemo.New(ifdemo.Options{Tenants: 200, LoginLimit: -1, Now: clock.Now})
+	hs := httptest.NewServer(srv)
+	t.Cleanup(hs.Close)
+	j, err := session.OpenJournal(filepath.Join(t.TempDir(), "audit.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { j.Close() })
+	d := ironflow.Dialect{}
+	deps := Deps{Clock: clock.Now, Dialect: d.Name(), Description: d.Describe(), Keyring: keyring.NewMemory(), Journal: j,
+		Open: func(endpoint, scope string) (client.Backend, error) {
+			return d.Open(client.Config{Endpoint: endpoint, Scope: scope})
+		},
+		Login: LoginDefaults{Endpoint: hs.URL + "/api/v1", Email: ifdemo.OperatorEmail}}
+	h := newHarness(t, deps, width, height)
+	wk := newWalker(t, nil, h)
+	wk.operator = ifdemo.OperatorEmail
+	k := wk.k
+	wk.check("login")
+	wk.typeText("login, password", ifdemo.OperatorPassword)
+	wk.press("login, submitted", k.Login.Submit)
+	wk.until("picker", func(m Model) bool { p, ok := m.stack[0].(*picker); return ok && !p.loading && p.table.Len() > 0 })
+	srv.SetKnobs(ifdemo.Knobs{Hostile: hostile})
+
+	wk.search("picker", "acme")
+	wk.selectRow("picker, to acme", ifdemo.AcmeID)
+	s, _ := pickerOf(h.m).table.Selected()
+	if !strings.HasPrefix(s.Name, ifdemo.AcmeName) || s.Name == ifdemo.AcmeName {
+		t.Fatalf("the backend is not hostile: %q", s.Name)
+	}
+	wk.target = client.Subject{ID: s.ID, Name: s.Name}
+	wk.press("details", k.Picker.Open)
+	wk.until("details", func(m Model) bool { d, ok := m.top().(*detailsScreen); return ok && !d.loading })
+	wk.press("act-as dialog", k.Details.Impersonate)
+	wk.paste("act-as dialog, hostile reason", hostile)
+	wk.acting = starting
+	wk.confirm("act-as dialog", k.ActAs.Yes)
+	wk.until("environment chooser", topIs[*scopeChooser])
+	wk.acting = acting
+	wk.press("environment chooser, down", k.Nav.Down)
+	wk.press("environment chooser, chosen", k.Scope.Yes)
+	wk.until("their view, in env_staging", func(m Model) bool {
+		a, ok := m.top().(*actingAs)
+		return ok && a.loaded && !a.loading && m.active.Target.Scope == "env_staging"
+	})
+	wk.scrollThrough("their view", k.Nav.PageDown, 100)
+	wk.press("environment chooser again", k.Details.Scope)
+	wk.until("environment chooser again", topIs[*scopeChooser])
+	wk.press("environment chooser, kept", k.Scope.No)
+	wk.until("their view", topIs[*actingAs])
+
+	wk.press("actions menu", k.Details.Actions)
+	wk.until("actions menu", topIs[*actionsScreen])
+	for i, act := range actionsMenu(h.m.env) {
+		if act.path == "" {
+			break
+		}
+		if i > 0 {
+			wk.press("actions menu, next", k.Nav.Down)
+		}
+		where := "console: " + act.label
+		wk.press(where, k.Actions.Open)
+		wk.until(where, topIs[*requestConsole])
+		c := h.m.top().(*requestConsole)
+		wk.until(where+", answer", func(Model) bool { return !c.sending })
+		if c.resp == nil || c.resp.Header.Get(ifdemo.HeaderHostile) == "" {
+			t.Errorf("%s: no hostile answer (%v)", where, c.err)
+		}
+		if c.focus != consoleResponse {
+			wk.press(where+", to the answer", k.Console.Answer)
+		}
+		wk.scrollThrough(where+", scrolled", k.Nav.PageDown, 5000)
+		wk.press("actions menu, back", k.Global.Back)
+		wk.until("actions menu", topIs[*actionsScreen])
+	}
+	wk.press("their view, back", k.Global.Back)
+	wk.until("their view", topIs[*actingAs])
+
+	wk.press("audit", k.Global.Audit)
+	wk.until("audit", func(m Model) bool { a, ok := m.top().(*auditScreen); return ok && !a.loading })
+	wk.scrollThrough("audit, scrolled", k.Nav.Down, 400)
+	wk.press("audit, back", k.Global.Back)
+	wk.until("their view", topIs[*actingAs])
+
+	wk.acting = notActing
+	wk.press("stopped", k.Global.Stop)
+	if h.m.active != nil || !strings.Contains(string(h.m.status.text), "Stopped acting as") {
+		t.Errorf("not stopped:\n%s", h.screen())
+	}
+	return wk.stats()
+}
+
+func TestHostileTenantWalk(t *testing.T) {
+	for _, size := range [][2]int{{30, 8}, {80, 24}, {120, 40}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			t.Parallel()
+			began := time.Now()
+			n := tenantHostileWalk(t, size[0], size[1], ifdemo.ShortHostileString())
+			t.Logf("%s in %s", n, time.Since(began).Round(time.Millisecond))
+		})
+	}
+}

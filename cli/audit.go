@@ -21,6 +21,7 @@ type auditJSON struct {
 	Event    string    `json:"event"`
 	Operator string    `json:"operator"`
 	Target   string    `json:"target,omitempty"`
+	Scope    string    `json:"scope,omitempty"` // where in the target: an environment
 	Method   string    `json:"method,omitempty"`
 	Path     string    `json:"path,omitempty"`
 	Status   int       `json:"status,omitempty"`
@@ -53,7 +54,7 @@ func auditCommand(e *cliEnv, g *globalFlags) *cobra.Command {
 			for _, j := range session.Answered(entries) {
 				if !j.Time.Before(from) {
 					out = append(out, auditJSON{Time: j.Time, Source: "console", Event: j.Event, Operator: j.Operator,
-						Target: first(j.TargetName, j.Target, j.NamedAs), Method: j.Method, Path: j.Path, Status: j.Status, Attempts: j.Attempt,
+						Target: first(j.TargetName, j.Target, j.NamedAs), Scope: j.Scope, Method: j.Method, Path: j.Path, Status: j.Status, Attempts: j.Attempt,
 						Reason: j.Reason, Why: first(j.Why, j.Detail)})
 				}
 			}
@@ -107,7 +108,8 @@ func (e *cliEnv) backendAudit(ctx context.Context, g *globalFlags, from time.Tim
 	var out []auditJSON
 	for _, r := range rows {
 		if !r.Time.Before(from) {
-			out = append(out, auditJSON{Time: r.Time, Source: "backend", Event: r.Event, Operator: r.ActorEmail, IP: r.IP})
+			out = append(out, auditJSON{Time: r.Time, Source: "backend", Event: r.Event, Operator: first(r.ActorEmail, r.ActorID), IP: r.IP,
+				Target: r.Target, Scope: r.Scope, Method: r.Method, Path: r.Path, Status: r.Status})
 		}
 	}
 	return out

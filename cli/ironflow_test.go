@@ -37,7 +37,8 @@ func TestEveryCommandWorksWithAnIronflowProfile(t *testing.T) {
 	c, srv := ironflowCLI(t)
 	c.stdin = ifdemo.OperatorPassword + "\n"
 	c.mustRun(0, "login", "--endpoint", c.url, "--email", ifdemo.OperatorEmail, "--password-stdin")
-	if !strings.Contains(c.stdout.String(), "Signed in as operator@ironflow.example (puser_operator)") || strings.Contains(c.stdout.String(), "()") {
+	if out := c.stdout.String(); !strings.Contains(out, "Signed in as operator@ironflow.example (puser_operator)") || strings.Contains(out, "()") ||
+		!strings.Contains(out, "The backend ends it at") {
 		t.Fatalf("login: %s", c.stdout.String())
 	}
 	c.mustRun(0, "whoami", "--json")

@@ -84,6 +84,9 @@ func loginCommand(e *cliEnv, g *globalFlags) *cobra.Command {
 			_ = session.SaveRecent(e.recentPath, session.Recent{Profile: p.Name, Endpoint: c.Endpoint(), Project: p.Project, Email: strings.ToLower(p.Email)})
 			say(e.stdout, "Signed in as %s on %s%s.\n", identityText(op.Email, op.ID, op.Name), sanitize.Text(c.Endpoint()), scopeText(p.Project))
 			say(e.stdout, "Session kept in %s.\n", sanitize.Text(e.store.Where()))
+			if exp := sess.Expires(); !exp.IsZero() && exp.Sub(e.now()) < 7*24*time.Hour { // a platform token's day, say
+				say(e.stdout, "The backend ends it at %s: sign in again then.\n", sanitize.Text(exp.UTC().Format("2006-01-02 15:04 UTC")))
+			}
 			if !op.CanImpersonate() {
 				say(e.stderr, "Note: this account is not an impersonator; ask an administrator for the impersonator capability.\n")
 			}

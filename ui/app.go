@@ -106,6 +106,11 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m.stopImpersonation(session.StopKey)
 		}
 		return m, nil
+	case sessionTickMsg: // the backend's session may lapse: followSession, after it, shows it
+		if m.env.sess != nil && !m.env.sess.CheckLapse() && m.env.sess.State() != session.SignedOut {
+			return m, m.sessionTick()
+		}
+		return m, nil
 	case bannerTickMsg:
 		if m.active == nil || msg.gen != m.active.Gen {
 			return m, nil // the tick of a stopped impersonation ends here

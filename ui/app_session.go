@@ -36,7 +36,7 @@ func (m Model) signedIn(msg signedInMsg) (tea.Model, tea.Cmd) {
 		m.say(sanitize.TrimSpace(note+" "+m.status.text), true) // the note first: it matters more
 		m.env.startNote = ""
 	}
-	cmds := []tea.Cmd{initOf(base)}
+	cmds := []tea.Cmd{initOf(base), m.sessionTick()}
 	if !msg.resumed {
 		cmds = append(cmds, m.saveSession(msg.op))
 	}
@@ -113,6 +113,15 @@ func (m *Model) signedOut(why sanitize.Safe) tea.Cmd {
 	m.layout()
 	m.status = statusLine{}
 	return nil
+}
+
+// sessionTick looks again, in a while, whether the backend's session is about to lapse
+// (nil when the backend did not say it ever does).
+func (m Model) sessionTick() tea.Cmd {
+	if m.env.sess == nil || m.env.sess.Lapses().IsZero() {
+		return nil
+	}
+	return tea.Tick(30*time.Second, func(time.Time) tea.Msg { return sessionTickMsg{} })
 }
 
 func (m Model) tick() tea.Cmd {

@@ -3,6 +3,7 @@ package ui
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -103,12 +104,21 @@ func (m Model) badge() sanitize.Safe {
 	return out
 }
 
+// lapseWarning is how long before the backend's session lapses the header counts down to
+// it, so that the operator signs in again before it ends their work.
+const lapseWarning = 15 * time.Minute
+
 func (m Model) headerView() sanitize.Safe {
 	st := m.env.styles
 	badge := m.badge()
 	left := sanitize.Safe("actas")
 	if op := m.env.operator; op.Email != "" {
 		left += " · " + sanitize.Text(op.Email)
+	}
+	if sess := m.env.sess; sess != nil {
+		if at := sess.Lapses(); !at.IsZero() && at.Sub(m.env.now()) < lapseWarning {
+			left += " · session ends in " + sanitize.Text(elapsed(at.Sub(m.env.now())))
+		}
 	}
 	if p := m.env.profile; p.Endpoint != "" {
 		left += " · " + sanitize.Text(p.Endpoint)

@@ -71,6 +71,7 @@ type (
 	}
 	stylesChangedMsg struct{}
 	modeChangedMsg   struct{}          // writes were allowed: what a screen said of read-only is past
+	sessionTickMsg   struct{}          // time to look whether the backend's session lapses
 	scopeChangedMsg  struct{ gen int } // the impersonation acts in another of the subject's places
 )
 

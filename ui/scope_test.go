@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"actas/client"
 	"actas/client/backendtest"
@@ -95,4 +96,31 @@ func TestAnAnswerReachesACoveredScreen(t *testing.T) {
 	h.until("their view loaded underneath", func(Model) bool { return view.loaded })
 	h.press(keys.Global.Back)
 	h.untilScreen("Their sessions")
+}
+
+// A backend session that lapses (an Ironflow token's exp): the header counts down to it,
+// and at it the console ends the session and asks for a new sign-in, stopping any
+// impersonation first.
+func TestALapsingSessionAsksForANewSignIn(t *testing.T) {
+	w := newWorld(t)
+	h := newHarness(t, w.deps, 120, 40)
+	h.signIn()
+	h.actAsWithReason("HELP-9")
+	lapses := h.m.env.sess.Lapses()
+	if lapses.IsZero() {
+		t.Fatal("the demo's session says no expiry")
+	}
+	w.clock.Advance(lapses.Add(-10 * time.Minute).Sub(w.clock.Now()))
+	h.send(sessionTickMsg{})
+	if !strings.Contains(h.screen(), "session ends in 10:00") || h.m.active == nil {
+		t.Fatalf("no countdown:\n%s", h.screen())
+	}
+	w.clock.Advance(lapses.Sub(w.clock.Now()))
+	h.send(sessionTickMsg{})
+	if h.m.active != nil || !strings.Contains(h.screen(), "lapses at") || !topIs[*loginScreen](h.m) {
+		t.Fatalf("not signed out:\n%s", h.screen())
+	}
+	if entries, _, _ := session.ReadJournal(w.journal); entries[len(entries)-1].Event != session.EventSessionEnded {
+		t.Fatalf("journal ends with %+v", entries[len(entries)-1])
+	}
 }

@@ -167,8 +167,12 @@ var benchNow = time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
 
 // benchRoot is the root model signed in, impersonating (so the banner is drawn too), with
 // the picker on top holding n users and the cursor in the middle.
-func benchRoot(n int) Model {
-	m := New(Deps{Clock: func() time.Time { return benchNow }})
+func benchRoot(n int) Model { return benchRootOf(client.Description{}, synthSubjects()[:n]) }
+
+// benchRootOf is benchRoot for a dialect's description and subjects.
+func benchRootOf(desc client.Description, subjects []client.Subject) Model {
+	n := len(subjects)
+	m := New(Deps{Clock: func() time.Time { return benchNow }, Description: desc})
 	op := client.Operator{ID: "support", Email: "support@example.com", Can: client.CanRead | client.CanWrite | client.CanAudit}
 	m.env.operator = op
 	sess := session.New(session.Config{Backend: benchBackend{op: op, sub: synthSubjects()[0]}, Clock: func() time.Time { return benchNow }})
@@ -181,7 +185,7 @@ func benchRoot(n int) Model {
 	}
 	m.env.setSession(sess)
 	p := newPicker(m.env)
-	p.table.SetRows(synthSubjects()[:n])
+	p.table.SetRows(subjects)
 	p.total, p.capped, p.next = 5000, true, "cursor"
 	m.stack = []screen{p}
 	m.set(&act)
@@ -192,21 +196,23 @@ func benchRoot(n int) Model {
 	return m
 }
 
-func benchPickerView(b *testing.B, n int) {
-	m := benchRoot(n)
+func benchPickerView(b *testing.B, n int) { benchViewOf(b, benchRoot(n), "picker_view", n) }
+
+func benchViewOf(b *testing.B, m Model, name string, n int) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
 		viewSink = m.View().Content
 	}
 	b.StopTimer()
-	record(b, "picker_view", n)
+	record(b, name, n)
 }
 
 var downKey = tea.KeyPressMsg{Code: tea.KeyDown}
 
-func benchPickerMove(b *testing.B, n int) {
-	m := benchRoot(n)
+func benchPickerMove(b *testing.B, n int) { benchMoveOf(b, benchRoot(n), "picker_move", n) }
+
+func benchMoveOf(b *testing.B, m Model, name string, n int) {
 	p := m.stack[0].(*picker)
 	p.next = "" // moving near the end must not start a page load here
 	b.ReportAllocs()
@@ -219,7 +225,7 @@ func benchPickerMove(b *testing.B, n int) {
 		m = model.(Model)
 	}
 	b.StopTimer()
-	record(b, "picker_move", n)
+	record(b, name, n)
 }
 
 // summary compares this table with the stock bubbles at n rows, from the recorded ns/op.

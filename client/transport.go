@@ -2,7 +2,9 @@ package client
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -144,3 +146,33 @@ type discardLogger struct{}
 func (discardLogger) Errorf(string, ...any) {}
 func (discardLogger) Warnf(string, ...any)  {}
 func (discardLogger) Debugf(string, ...any) {}
+
+// Send runs a request and decodes a JSON answer into out (nil: ignore the body); an
+// error status is read by the dialect's decodeError.
+func Send(r *resty.Request, method, path string, out any, decodeError func(*resty.Response) error) (*resty.Response, error) {
+	resp, err := r.Execute(method, path)
+	if err != nil {
+		return resp, TransportError(err)
+	}
+	if resp.StatusCode() >= 400 {
+		return resp, decodeError(resp)
+	}
+	if out != nil && resp.StatusCode() != http.StatusNoContent {
+		if err := json.Unmarshal(resp.Body(), out); err != nil {
+			return resp, fmt.Errorf("%w: %s %s: %v", ErrMalformed, method, path, err)
+		}
+	}
+	return resp, nil
+}
+
+// Shown is what the console may show of an answer to a request made as the subject:
+// credential headers and the dialect's secret fields removed.
+func Shown(resp *resty.Response, took time.Duration, secretFields []string) Response {
+	out := Response{Duration: took}
+	if resp != nil && resp.RawResponse != nil {
+		out.Status = resp.StatusCode()
+		out.Header = WithoutCredentials(resp.Header())
+		out.Body = ScrubFields(resp.Body(), secretFields)
+	}
+	return out
+}

@@ -137,19 +137,7 @@ func (c *Client) request(ctx context.Context) *resty.Request {
 
 // send runs a request and decodes a JSON answer into out (nil: ignore the body).
 func send(r *resty.Request, method, path string, out any) (*resty.Response, error) {
-	resp, err := r.Execute(method, path)
-	if err != nil {
-		return resp, client.TransportError(err)
-	}
-	if resp.StatusCode() >= 400 {
-		return resp, decodeError(resp)
-	}
-	if out != nil && resp.StatusCode() != http.StatusNoContent {
-		if err := json.Unmarshal(resp.Body(), out); err != nil {
-			return resp, fmt.Errorf("%w: %s %s: %v", client.ErrMalformed, method, path, err)
-		}
-	}
-	return resp, nil
+	return client.Send(r, method, path, out, decodeError)
 }
 
 // errorKinds are the Appwrite error types the console tells apart.

@@ -219,13 +219,7 @@ func (imp *Impersonation) Do(ctx context.Context, req client.Request) (client.Re
 	method, path, query := p.Method, p.Path, p.Query
 	start := time.Now()
 	resp, err := imp.exec(ctx, method, path, query, req.Body, nil)
-	out := client.Response{Duration: time.Since(start)}
-	if resp != nil && resp.RawResponse != nil {
-		out.Status = resp.StatusCode()
-		out.Header = client.WithoutCredentials(resp.Header())
-		out.Body = client.ScrubFields(resp.Body(), SecretFields)
-	}
-	return out, err
+	return client.Shown(resp, time.Since(start), SecretFields), err
 }
 
 // Verify reads the account again: the answer must still be the verified user, read by

@@ -203,13 +203,7 @@ func (imp *Impersonation) Do(ctx context.Context, req client.Request) (client.Re
 	}
 	start := time.Now()
 	resp, err := imp.exec(ctx, p.Method, p.Path, p.Query, req.Body)
-	out := client.Response{Duration: time.Since(start)}
-	if resp != nil && resp.RawResponse != nil {
-		out.Status = resp.StatusCode()
-		out.Header = client.WithoutCredentials(resp.Header())
-		out.Body = client.ScrubFields(resp.Body(), SecretFields)
-	}
-	return out, err
+	return client.Shown(resp, time.Since(start), SecretFields), err
 }
 
 // basePath is the endpoint's path ("/api/v1"), so that journal lines name the path as sent.

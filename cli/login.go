@@ -101,7 +101,7 @@ func loginCommand(e *cliEnv, g *globalFlags) *cobra.Command {
 // asksEmail says whether the dialect's sign-in asks for the operator's email.
 func asksEmail(fields []client.SignInField) bool {
 	for _, f := range fields {
-		if f.Credential == client.CredEmail {
+		if f.Credential == client.CredEmail && !f.Optional {
 			return true
 		}
 	}

@@ -20,3 +20,11 @@ type Scoped interface {
 	// shows it is theirs; an error leaves the scope as it was.
 	SetScope(ctx context.Context, scope string) error
 }
+
+// Roled is an Impersonation the backend gave a role of its own (MPDX's
+// impersonation_role): the banner names it, and a role that may not write (an unknown one
+// counts as the most restricted) keeps the impersonation read-only.
+type Roled interface {
+	Role() string
+	ReadOnly() bool
+}

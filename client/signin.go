@@ -14,6 +14,7 @@ type SignInField struct {
 	Label       string // "Email"
 	Placeholder string // "you@example.com"
 	Credential  Credential
+	Optional    bool // the form may leave it empty (MPDX's email: the demo's password sign-in only)
 }
 
 // Secret says whether the form hides what is typed.

@@ -22,6 +22,10 @@ type Active struct {
 	// Scopes are the subject's places to act in (an Ironflow tenant's environments), and
 	// Target.Scope the one requests act in now; none for a subject that has no such places.
 	Scopes []client.Choice
+	// Role is the backend's role for the impersonation, if it gave one (MPDX); RoleReadOnly
+	// says that role may not write, whatever the operator may.
+	Role         string
+	RoleReadOnly bool
 }
 
 // ErrStale is returned for a request meant for an impersonation that has since ended or
@@ -249,6 +253,9 @@ func (s *Session) activeLocked() Active {
 	if scoped, ok := s.imp.(client.Scoped); ok {
 		a.Scopes, a.Target.Scope = scoped.Scopes(), scoped.Scope()
 	}
+	if roled, ok := s.imp.(client.Roled); ok {
+		a.Role, a.RoleReadOnly = roled.Role(), roled.ReadOnly()
+	}
 	return a
 }
 
@@ -278,6 +285,9 @@ func (s *Session) Elevate(gen int) (Active, error) {
 	}
 	if !s.operator.Can.Has(client.CanWrite) {
 		return s.activeLocked(), ErrCannotWrite
+	}
+	if roled, ok := s.imp.(client.Roled); ok && roled.ReadOnly() {
+		return s.activeLocked(), ErrRoleReadOnly
 	}
 	if !s.write {
 		sub := s.imp.Subject()

@@ -21,6 +21,7 @@ var (
 	ErrReasonRequired   = errors.New("a reason is required before impersonating (ticket id or text)")
 	ErrTargetIsOperator = errors.New("that account is an operator (impersonator): the profile does not allow acting as operators")
 	ErrWriteForbidden   = errors.New("writes are forbidden: the profile is read-only")
+	ErrRoleReadOnly     = errors.New("the backend's role for this impersonation may not write (an unknown role counts as read-only)")
 	ErrCannotWrite      = errors.New("this account may act as the subject read-only: the backend does not let it write as them")
 	ErrReadOnly         = errors.New("refused: this impersonation is read-only (elevate to write first)")
 	ErrNotConfirmed     = errors.New("refused: to send a write, type the user's email or id exactly")

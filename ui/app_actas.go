@@ -150,6 +150,8 @@ func (m Model) askElevate() (tea.Model, tea.Cmd) {
 		}
 		m.say("Refused: "+why, true)
 		m.status.full = sanitize.Text(session.ErrCannotWrite.Error())
+	case m.active.RoleReadOnly:
+		m.say("Refused: the backend's role for this impersonation ("+sanitize.Fit(sanitize.Text(m.active.Role), 24)+") may not write; nothing was sent.", true)
 	case m.active.Write:
 		m.say("Writes are already allowed for this impersonation.", false)
 	default:

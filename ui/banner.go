@@ -13,6 +13,7 @@ type bannerInfo struct {
 	Name, Email, ID string // the effective user, as the backend verified them
 	Scope           string // where in them requests act (a tenant's environment), if anywhere
 	NoEmail         bool   // the dialect's subjects have none (tenants): the id comes first
+	Role            string // the backend's role for the impersonation (MPDX), if any
 	Operator        string // the operator's email
 	Started         time.Time
 	Write           bool      // elevated to write
@@ -29,6 +30,7 @@ const countdownFrom = 2 * time.Minute
 const (
 	maxNameCells   = 32
 	maxReasonCells = 40
+	maxRoleCells   = 24
 	minOptional    = 8 // below this a name or reason is left out rather than shown as “A…”
 )
 
@@ -75,6 +77,9 @@ func bannerParts(b bannerInfo, now time.Time) []bannerPart {
 	mode := sanitize.Safe("READ-ONLY")
 	if b.Write {
 		mode = "WRITE"
+	}
+	if b.Role != "" { // the backend's word: short, and never mistaken for the mode
+		mode += " · role " + sanitize.Fit(sanitize.Text(b.Role), maxRoleCells)
 	}
 	clock := sanitize.Text(elapsed(now.Sub(b.Started)))
 	if !b.Deadline.IsZero() && b.Deadline.Sub(now) <= countdownFrom {

@@ -194,6 +194,11 @@ func (s *loginScreen) moveFocus(d int) tea.Cmd {
 	return s.fields[s.focus].Focus()
 }
 
+// optional says whether field i may be left empty.
+func (s *loginScreen) optional(i int) bool {
+	return i >= fieldSignIn && s.signIn[i-fieldSignIn].Optional
+}
+
 // shown says whether field i is on the form: the scope only for a dialect that has one.
 func (s *loginScreen) shown(i int) bool {
 	return i != fieldProject || s.env.deps.Description.Scope.Label != ""
@@ -205,7 +210,7 @@ func (s *loginScreen) value(i int) string { return strings.TrimSpace(s.fields[i]
 // is lost.
 func (s *loginScreen) submit() (screen, tea.Cmd) {
 	for i := range s.fields {
-		if s.value(i) == "" && s.shown(i) {
+		if s.value(i) == "" && s.shown(i) && !s.optional(i) {
 			s.err = sanitize.Text(s.label(i) + " is required.")
 			s.fields[s.focus].Blur()
 			s.focus = i

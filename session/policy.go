@@ -34,11 +34,15 @@ const ExpiryMargin = 30 * time.Second
 
 // deadline is when the current impersonation ends by itself, and why; zero when never:
 // the earliest of the profile's limits and the backend's expiry less ExpiryMargin.
+// EndingExpiry is Active.Ending when the backend's own expiry comes first (MPDX's
+// one-hour token), rather than a limit of the profile.
+const EndingExpiry = "the backend's impersonation expires"
+
 func (p Policy) deadline(started, lastActive, expires time.Time) (time.Time, string) {
 	var at time.Time
 	var why string
 	if !expires.IsZero() {
-		at, why = expires.Add(-ExpiryMargin), "the backend's impersonation expires"
+		at, why = expires.Add(-ExpiryMargin), EndingExpiry
 	}
 	if p.IdleTimeout > 0 {
 		if limit := lastActive.Add(p.IdleTimeout); at.IsZero() || limit.Before(at) {

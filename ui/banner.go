@@ -19,7 +19,10 @@ type bannerInfo struct {
 	Write           bool      // elevated to write
 	Reason          string    // why the operator acts as them
 	Deadline        time.Time // when it stops by itself (zero: never)
-	StopKey         string
+	// Expiring: the deadline is the backend's own (a one-hour token), counted down from
+	// its last hour rather than its last minutes.
+	Expiring bool
+	StopKey  string
 }
 
 // countdownFrom is how long before the deadline the banner starts counting down.
@@ -82,7 +85,7 @@ func bannerParts(b bannerInfo, now time.Time) []bannerPart {
 		mode += " · role " + sanitize.Fit(sanitize.Text(b.Role), maxRoleCells)
 	}
 	clock := sanitize.Text(elapsed(now.Sub(b.Started)))
-	if !b.Deadline.IsZero() && b.Deadline.Sub(now) <= countdownFrom {
+	if from := countdownFrom; !b.Deadline.IsZero() && (b.Deadline.Sub(now) <= from || b.Expiring && b.Deadline.Sub(now) <= time.Hour+time.Minute) {
 		clock += sanitize.Text(" · ends in " + elapsed(b.Deadline.Sub(now)))
 	}
 	first, second := shownEmail(b.Email), "("+shownID(b.ID)+")"

@@ -141,7 +141,12 @@ func (imp *Impersonation) verified(ctx context.Context) (user, error) {
 }
 
 func (imp *Impersonation) Subject() client.Subject { return imp.subject }
-func (imp *Impersonation) Target() client.Target   { return imp.target }
+// Target is the member as named, in the profile's organization (the banner names it).
+func (imp *Impersonation) Target() client.Target {
+	t := imp.target
+	t.Scope = imp.c.org
+	return t
+}
 
 // Expires is the token's exp: the backend stops acting as the member then.
 func (imp *Impersonation) Expires() time.Time { return imp.expires }

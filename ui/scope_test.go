@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -122,5 +123,29 @@ func TestALapsingSessionAsksForANewSignIn(t *testing.T) {
 	}
 	if entries, _, _ := session.ReadJournal(w.journal); entries[len(entries)-1].Event != session.EventSessionEnded {
 		t.Fatalf("journal ends with %+v", entries[len(entries)-1])
+	}
+}
+
+// A backend role for the impersonation shows in the banner; a read-only one refuses w at
+// once, nothing asked, nothing sent.
+func TestABackendRoleIsShownAndARestrictedOneCannotWrite(t *testing.T) {
+	w := newWorld(t)
+	open := w.deps.Open
+	w.deps.Open = func(endpoint, scope string) (client.Backend, error) {
+		b, err := open(endpoint, scope)
+		return backendtest.WithRole(b, "mpd_leader", true), err
+	}
+	h := newHarness(t, w.deps, 120, 40)
+	h.signIn()
+	h.actAsWithReason("HELP-3")
+	if first := strings.SplitN(h.screen(), "\n", 2)[0] + strings.SplitN(h.screen(), "\n", 3)[1]; !strings.Contains(first, "READ-ONLY · role mpd_leader") {
+		t.Fatalf("banner:\n%s", h.screen())
+	}
+	h.press(keys.Global.Write)
+	if h.m.dialog != nil || !strings.Contains(string(h.m.status.text), "may not write") {
+		t.Fatalf("dialog %T, status %q", h.m.dialog, h.m.status.text)
+	}
+	if _, err := h.m.env.sess.Elevate(h.m.active.Gen); !errors.Is(err, session.ErrRoleReadOnly) {
+		t.Fatalf("elevate: %v", err)
 	}
 }

@@ -62,3 +62,32 @@ func (p *placed) SetScope(ctx context.Context, scope string) error {
 	p.scope = scope
 	return nil
 }
+
+// WithRole gives the impersonations of b a role of the backend's (MPDX's
+// impersonation_role), read-only or not, for the tests of layers above the client.
+func WithRole(b client.Backend, role string, readOnly bool) client.Backend {
+	return roleBackend{Backend: b, role: role, readOnly: readOnly}
+}
+
+type roleBackend struct {
+	client.Backend
+	role     string
+	readOnly bool
+}
+
+func (b roleBackend) Impersonate(ctx context.Context, t client.Target, o client.ImpersonateOptions) (client.Impersonation, error) {
+	imp, err := b.Backend.Impersonate(ctx, t, o)
+	if err != nil {
+		return nil, err
+	}
+	return roled{Impersonation: imp, role: b.role, readOnly: b.readOnly}, nil
+}
+
+type roled struct {
+	client.Impersonation
+	role     string
+	readOnly bool
+}
+
+func (r roled) Role() string   { return r.role }
+func (r roled) ReadOnly() bool { return r.readOnly }

@@ -141,6 +141,7 @@ func (imp *Impersonation) verified(ctx context.Context) (user, error) {
 }
 
 func (imp *Impersonation) Subject() client.Subject { return imp.subject }
+
 // Target is the member as named, in the profile's organization (the banner names it).
 func (imp *Impersonation) Target() client.Target {
 	t := imp.target

@@ -9,12 +9,14 @@ import (
 	"actas/client"
 	"actas/client/appwrite"
 	"actas/client/ironflow"
+	"actas/client/mpdx"
 )
 
 func main() {
 	dialects := client.Dialects{
 		appwrite.Dialect{}.Name(): appwrite.Dialect{},
 		ironflow.Dialect{}.Name(): ironflow.Dialect{},
+		mpdx.Dialect{}.Name():     mpdx.Dialect{},
 	}
 	os.Exit(cli.Main(os.Args[1:], dialects))
 }

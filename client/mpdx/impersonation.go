@@ -2,6 +2,7 @@ package mpdx
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -191,7 +192,7 @@ func (imp *Impersonation) exec(ctx context.Context, method, path string, query u
 	if token == "" {
 		return nil, client.ErrStopped
 	}
-	return imp.acting.Send(ctx, method, client.SentURL(imp.c.basePath(), path, query), func(ctx context.Context) (*resty.Response, error) {
+	resp, err := imp.acting.Send(ctx, method, client.SentURL(imp.c.basePath(), path, query), func(ctx context.Context) (*resty.Response, error) {
 		r := imp.c.requestAs(ctx, token)
 		if query != nil {
 			r.SetQueryParamsFromValues(query)
@@ -201,6 +202,12 @@ func (imp *Impersonation) exec(ctx context.Context, method, path string, query u
 		}
 		return send(r, method, path, nil)
 	})
+	if errors.Is(err, client.ErrUnauthorized) {
+		// The member's token, not the operator's, was refused (expired or revoked): the
+		// backend no longer acts as them.
+		err = errors.Join(client.ErrNotHonoured, errors.New("the member's token was refused"), err)
+	}
+	return resp, err
 }
 
 // Do sends a raw request as the member. A request that carries a token of its own

@@ -58,6 +58,9 @@ type Fixture struct {
 	// LogoutOnlyForgets says the backend has no call that ends a session: its tokens live
 	// until they expire, and logging out forgets them here (Ironflow).
 	LogoutOnlyForgets bool
+	// Expire, for a backend whose impersonations expire by themselves (MPDX's one-hour
+	// token), moves the demo's clock past every expiry; nil: they do not expire.
+	Expire func()
 	// Seen is what the demo has received; ResetSeen forgets it.
 	Seen      func() []Seen
 	ResetSeen func()
@@ -76,6 +79,7 @@ func Run(t *testing.T, start func(t *testing.T) *Fixture) {
 	t.Run("WritesAreNeverRetried", func(t *testing.T) { writesNotRetried(t, start(t)) })
 	t.Run("NoCredentialShown", func(t *testing.T) { noCredentialShown(t, start(t)) })
 	t.Run("TypedErrors", func(t *testing.T) { typedErrors(t, start(t)) })
+	t.Run("ExpiresByItself", func(t *testing.T) { expires(t, start(t)) })
 }
 
 var ctx = context.Background()
@@ -332,6 +336,24 @@ func typedErrors(t *testing.T, f *Fixture) {
 	f.Fail(f.VerifyPath, 1, Fault{Malformed: true})
 	if err := imp.Verify(ctx); !errors.Is(err, client.ErrMalformed) {
 		t.Errorf("malformed: %v, want %v", err, client.ErrMalformed)
+	}
+}
+
+// expires: an impersonation that says when it ends is refused after it.
+func expires(t *testing.T, f *Fixture) {
+	imp := acting(t, f, client.HTTPConfig{Retries: -1})
+	if f.Expire == nil {
+		if !imp.Expires().IsZero() {
+			t.Fatalf("the impersonation expires at %v, but the fixture cannot move the clock", imp.Expires())
+		}
+		return
+	}
+	if imp.Expires().IsZero() {
+		t.Fatal("the impersonation does not say when it expires")
+	}
+	f.Expire()
+	if _, err := imp.Do(ctx, f.Read); !errors.Is(err, client.ErrUnauthorized) {
+		t.Fatalf("after expiry: %v, want refused (401)", err)
 	}
 }
 

@@ -3,10 +3,12 @@ package ironflow
 import (
 	"net/http/httptest"
 	"testing"
+	"time"
 
 	"actas/client"
 	"actas/client/backendtest"
 	demo "actas/demo/ironflow"
+	"actas/internal/fakeclock"
 )
 
 // Ironflow passes the suite every dialect runs against its demo. The demo drops the
@@ -14,7 +16,8 @@ import (
 // tenant, works, and acting as anyone else must be found not honoured.
 func TestConformance(t *testing.T) {
 	backendtest.Run(t, func(t *testing.T) *backendtest.Fixture {
-		srv := demo.New(demo.Options{Tenants: 300, LoginLimit: -1, IgnoreOrgHeader: true})
+		clock := fakeclock.New(time.Now())
+		srv := demo.New(demo.Options{Tenants: 300, LoginLimit: -1, IgnoreOrgHeader: true, Now: clock.Now})
 		hs := httptest.NewServer(srv)
 		t.Cleanup(hs.Close)
 		return &backendtest.Fixture{
@@ -28,6 +31,7 @@ func TestConformance(t *testing.T) {
 			Write:     client.Request{Method: "POST", Path: "/events", Body: []byte(`{"name":"conformance.checked"}`)},
 			WritePath: "/api/v1/events", VerifyPath: "/api/v1/environments",
 			LogoutOnlyForgets: true,
+			Expire:            func() { clock.Advance(25 * time.Hour) }, // the platform token's day
 			Fail: func(prefix string, n int, f backendtest.Fault) {
 				srv.Inject(prefix, n, demo.Fault{Status: f.Status, RetryAfter: f.RetryAfter, Delay: f.Delay, Malformed: f.Malformed})
 			},

@@ -28,7 +28,8 @@ var writeRoles = map[string]bool{"developer": true, "helpdesk_admin": true}
 // The token lives only here, in memory; Stop forgets it.
 type Impersonation struct {
 	c       *Client
-	target  client.Target
+	target  client.Target // by uuid, always
+	named   client.Target // as the operator named them
 	subject client.Subject
 	acting  *client.Acting
 	expires time.Time
@@ -47,10 +48,15 @@ func (c *Client) Impersonate(ctx context.Context, target client.Target, opts cli
 	if _, ok := c.Operator(); !ok {
 		return nil, client.ErrNotSignedIn
 	}
-	if target.Kind != client.ByID {
-		return nil, fmt.Errorf("a member is acted as by uuid: look them up first")
+	named := target
+	if target.Kind != client.ByID { // named by email: the search says which member, by uuid
+		sub, err := c.Find(ctx, target)
+		if err != nil {
+			return nil, err
+		}
+		target = client.Target{Kind: client.ByID, Value: sub.ID, Scope: target.Scope}
 	}
-	imp := &Impersonation{c: c, target: target, acting: client.NewActing(opts)}
+	imp := &Impersonation{c: c, target: target, named: named, acting: client.NewActing(opts)}
 	if sub, ok := c.seen.get(target.Value); ok {
 		imp.subject = sub
 	}
@@ -145,7 +151,7 @@ func (imp *Impersonation) Subject() client.Subject { return imp.subject }
 
 // Target is the member as named, in the profile's organization (the banner names it).
 func (imp *Impersonation) Target() client.Target {
-	t := imp.target
+	t := imp.named
 	t.Scope = imp.c.org
 	return t
 }

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"actas/demo/ironflow"
+	"actas/demo/mpdx"
 )
 
 // One listener serves every dialect under its prefix.
@@ -79,20 +80,69 @@ func TestIronflowBesideAppwrite(t *testing.T) {
 	if d := s.Describe(hs.URL); !strings.Contains(d, s.Appwrite.APIKey()) || !strings.Contains(d, s.Ironflow.OperatorKey()) {
 		t.Errorf("describe:\n%s", d)
 	}
-	if !slices.Equal(Dialects(), []string{"appwrite", "ironflow"}) {
+	if !slices.Equal(Dialects(), []string{"appwrite", "ironflow", "mpdx"}) {
 		t.Errorf("dialects %v", Dialects())
 	}
 }
 
 // Options.Knobs reach every dialect whose own knobs are zero; SetKnobs reaches all.
 func TestSharedKnobs(t *testing.T) {
-	s := New(Options{Knobs: Knobs{Hostile: "!"}, Ironflow: ironflow.Options{Tenants: 10}})
-	if !s.Appwrite.Info("").Hostile || !s.Ironflow.Info("").Hostile {
-		t.Error("shared knobs did not reach both dialects")
+	s := New(Options{Knobs: Knobs{Hostile: "!"}, Ironflow: ironflow.Options{Tenants: 10}, Mpdx: mpdx.Options{Members: 10}})
+	if !s.Appwrite.Info("").Hostile || !s.Ironflow.Info("").Hostile || !s.Mpdx.Info("").Hostile {
+		t.Error("shared knobs did not reach every dialect")
 	}
 	s.SetKnobs(Knobs{})
-	if s.Appwrite.Info("").Hostile || s.Ironflow.Info("").Hostile {
-		t.Error("SetKnobs did not reach both dialects")
+	if s.Appwrite.Info("").Hostile || s.Ironflow.Info("").Hostile || s.Mpdx.Info("").Hostile {
+		t.Error("SetKnobs did not reach every dialect")
+	}
+	// A dialect's own knobs win over the shared ones.
+	s = New(Options{Knobs: Knobs{Hostile: "!"}, Mpdx: mpdx.Options{Members: 10, Knobs: Knobs{Latency: 1}}})
+	if s.Mpdx.Info("").Hostile || !s.Appwrite.Info("").Hostile {
+		t.Error("the dialect's own knobs")
+	}
+}
+
+// MPDX answers under /api/v2/ on the same listener; its form names the organization.
+func TestMpdxBesideTheOthers(t *testing.T) {
+	s := New(Options{Ironflow: ironflow.Options{Tenants: 10}, Mpdx: mpdx.Options{Members: 50}})
+	hs := httptest.NewServer(s)
+	defer hs.Close()
+	form, ok := SignInFor("mpdx", hs.URL+"/")
+	if !ok || form.Endpoint != hs.URL+"/api/v2" || form.Scope != mpdx.CruDemoID || form.Email != mpdx.OrgAdminEmail ||
+		form.Password != mpdx.OrgAdminPassword || !strings.Contains(form.Hint, mpdx.DefaultOperatorToken) ||
+		!strings.Contains(form.Hint, mpdx.MemberEmail) || !strings.Contains(form.Hint, mpdx.MemberPassword) {
+		t.Fatalf("%+v %v", form, ok)
+	}
+	get := func(path, token string) *http.Response {
+		req, _ := http.NewRequest(http.MethodGet, hs.URL+path, nil)
+		req.Header.Set("Content-Type", mpdx.MediaType)
+		if token != "" {
+			req.Header.Set("Authorization", "Bearer "+token)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp
+	}
+	if r := get("/api/v2/user", s.Mpdx.OperatorToken()); r.StatusCode != 200 || r.Header.Get("Content-Type") != mpdx.ContentType {
+		t.Errorf("mpdx /api/v2/user: %d %s", r.StatusCode, r.Header.Get("Content-Type"))
+	}
+	for path, want := range map[string]string{"/api/v2": mpdx.ContentType, "/api/v2/nosuch": mpdx.ContentType,
+		"/api/v1/platform/tenants": "application/json", "/api/v3": "application/json"} {
+		if r := get(path, ""); !strings.HasPrefix(r.Header.Get("Content-Type"), want) || r.StatusCode < 400 {
+			t.Errorf("%s: %d %s, want %s", path, r.StatusCode, r.Header.Get("Content-Type"), want)
+		}
+	}
+	raw, _ := json.Marshal(s.Info(hs.URL))
+	var info map[string]map[string]any
+	_ = json.Unmarshal(raw, &info)
+	if info["mpdx"]["endpoint"] != hs.URL+"/api/v2" || info["mpdx"]["operatorToken"] != mpdx.DefaultOperatorToken {
+		t.Errorf("info %s", raw)
+	}
+	if d := s.Describe(hs.URL); !strings.Contains(d, mpdx.DefaultOperatorToken) || !strings.Contains(d, hs.URL+"/api/v2") {
+		t.Errorf("describe:\n%s", d)
 	}
 }
 

@@ -1,0 +1,176 @@
+// Package mpdx is the demo backend's MPDX dialect: a JSON:API server under /api/v2 with
+// the operator's token sign-in (and a demo-only email/password variant), the organization
+// admin's member search, token-exchange impersonation (an HS256 JWT {"user_id","exp"}),
+// and the user's own data read and written with that token. It follows
+// shared/protocols/mpdx.md; where that says "unverified", the behaviour here is the
+// demo's definition. It imports nothing of the console.
+package mpdx
+
+import (
+	"crypto/rand"
+	"net/http"
+	"sync"
+	"time"
+
+	"actas/demo/internal/netfault"
+)
+
+// Options configure a demo server. The zero value is a usable default.
+type Options struct {
+	Members       int    // seeded member users, the fixed ones included (default 5,000)
+	Seed          uint64 // data seed (default 1)
+	JWTSecret     []byte // HS256 secret of every JWT (default: random)
+	OperatorToken string // the opaque API token acting as OrgAdminEmail (default DefaultOperatorToken)
+	// LoginLimit is sign-ins per email per hour on POST /api/v2/user/authenticate
+	// (default 10; below 0: unlimited).
+	LoginLimit int
+	// ImpersonationLifetime is how long impersonation tokens last (default
+	// DefaultImpersonationLifetime, one hour); tests shorten it.
+	ImpersonationLifetime time.Duration
+	// ImpersonationRole, when set, is added to every impersonation answer's attributes
+	// under ImpersonationRoleAttribute ("impersonation_role" when empty; newer servers
+	// may send "impersonation_scope"), so that the console's role handling can be
+	// tested: developer, helpdesk_admin, mpd_leader, hr_leader or anything else.
+	ImpersonationRole          string
+	ImpersonationRoleAttribute string
+	Now                        func() time.Time // clock (default time.Now)
+	Knobs                      Knobs
+}
+
+// Server is the demo backend; it is an http.Handler for /api/v2/.
+type Server struct {
+	opts    Options
+	secret  []byte
+	store   *store
+	lists   *dataStore
+	log     *impersonationLog
+	limiter *netfault.RateLimiter
+	faults  *faults
+	seen    *netfault.SeenLog
+	mux     http.Handler
+	now     func() time.Time
+
+	mu       sync.Mutex // guards the settings below, which setters change at run time
+	lifetime time.Duration
+	role     roleSetting
+}
+
+// roleSetting is where impersonation answers carry a role, if anywhere.
+type roleSetting struct{ attribute, value string }
+
+// New seeds the members and returns a ready server. Each account list's contacts and
+// donations are generated on first use, from the seed and the list's id.
+func New(opts Options) *Server {
+	if opts.Members <= 0 {
+		opts.Members = 5_000
+	}
+	if opts.Seed == 0 {
+		opts.Seed = 1
+	}
+	if opts.LoginLimit == 0 {
+		opts.LoginLimit = 10
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.JWTSecret == nil {
+		opts.JWTSecret = make([]byte, 32)
+		_, _ = rand.Read(opts.JWTSecret)
+	}
+	if opts.OperatorToken == "" {
+		opts.OperatorToken = DefaultOperatorToken
+	}
+	if opts.ImpersonationLifetime <= 0 {
+		opts.ImpersonationLifetime = DefaultImpersonationLifetime
+	}
+	srv := &Server{
+		opts:     opts,
+		secret:   opts.JWTSecret,
+		store:    seedStore(opts.Members, opts.Seed),
+		lists:    newDataStore(),
+		log:      &impersonationLog{},
+		limiter:  netfault.NewRateLimiter(opts.LoginLimit, time.Hour),
+		faults:   newFaults(opts.Knobs, opts.Seed),
+		now:      opts.Now,
+		lifetime: opts.ImpersonationLifetime,
+		role:     roleSetting{attribute: opts.ImpersonationRoleAttribute, value: opts.ImpersonationRole},
+	}
+	srv.seen = netfault.NewSeenLog(10_000, srv.actingAs, hasCredential)
+	srv.mux = srv.routes()
+	return srv
+}
+
+// Members is the number of seeded member users (the operators are not members).
+func (srv *Server) Members() int { return len(srv.store.users) - staffCount }
+
+// staffCount is how many seeded users are the demo's operators.
+const staffCount = 2
+
+// OperatorToken is the opaque API token acting as OrgAdminEmail.
+func (srv *Server) OperatorToken() string { return srv.opts.OperatorToken }
+
+// Inject makes the next n requests whose path starts with pathPrefix misbehave as f.
+func (srv *Server) Inject(pathPrefix string, n int, f Fault) {
+	srv.faults.queue.Inject(pathPrefix, n, f)
+}
+
+// SetKnobs changes the random misbehaviour and hostile mode of all later requests.
+func (srv *Server) SetKnobs(k Knobs) { srv.faults.setKnobs(k) }
+
+// SetImpersonationLifetime changes how long later impersonation tokens last (0: the
+// default hour).
+func (srv *Server) SetImpersonationLifetime(d time.Duration) {
+	if d <= 0 {
+		d = DefaultImpersonationLifetime
+	}
+	srv.mu.Lock()
+	defer srv.mu.Unlock()
+	srv.lifetime = d
+}
+
+// SetImpersonationRole changes Options.ImpersonationRole and ImpersonationRoleAttribute
+// for later impersonations (an empty role: none is sent).
+func (srv *Server) SetImpersonationRole(attribute, role string) {
+	srv.mu.Lock()
+	defer srv.mu.Unlock()
+	srv.role = roleSetting{attribute: attribute, value: role}
+}
+
+func (srv *Server) settings() (time.Duration, roleSetting) {
+	srv.mu.Lock()
+	defer srv.mu.Unlock()
+	return srv.lifetime, srv.role
+}
+
+func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	rec := &statusRecorder{ResponseWriter: w}
+	done := srv.seen.Arrive(r)
+	defer func() { done(rec.status) }()
+	srv.faults.apply(rec, r, srv.faults.queue.Next(r.URL.Path), func(w http.ResponseWriter) { srv.mux.ServeHTTP(w, r) })
+}
+
+// statusRecorder remembers the status written, for Seen.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (s *statusRecorder) WriteHeader(code int) {
+	if s.status == 0 {
+		s.status = code
+	}
+	s.ResponseWriter.WriteHeader(code)
+}
+
+func (s *statusRecorder) Write(p []byte) (int, error) {
+	if s.status == 0 {
+		s.status = http.StatusOK
+	}
+	return s.ResponseWriter.Write(p)
+}
+
+func (s *statusRecorder) Flush() {
+	if f, ok := s.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}

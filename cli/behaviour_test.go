@@ -143,7 +143,7 @@ func TestConsoleWithoutATerminalSaysSo(t *testing.T) {
 func TestDemoRefusesBadCounts(t *testing.T) {
 	c := newCLI(t)
 	for _, args := range [][]string{
-		{"demo", "--users", "0"}, {"demo", "--users", "-3"}, {"demo", "--users", "2000000"}, {"demo", "--tenants", "0"}, {"demo", "--tenants", "100001"},
+		{"demo", "--users", "0"}, {"demo", "--users", "-3"}, {"demo", "--users", "2000000"}, {"demo", "--tenants", "0"}, {"demo", "--tenants", "100001"}, {"demo", "--members", "0"},
 		{"demo", "--login-limit", "0"}, {"demo", "--login-limit", "-2"}, {"demo", "--fault-rate", "1.5"},
 		{"demo", "--drop-rate", "-0.1"}, {"demo", "--latency", "-1s"}, {"demo", "--users", "ten"},
 	} {
@@ -180,7 +180,7 @@ func serve(t *testing.T, listen string, asJSON bool) (out, errOut string) {
 	var stderr syncBuffer
 	done := make(chan error, 1)
 	go func() {
-		done <- serveDemo(ctx, listen, demoOptions{users: 50, tenants: 30, seed: 1, loginLimit: 10}, asJSON, w, &stderr)
+		done <- serveDemo(ctx, listen, demoOptions{users: 50, tenants: 30, members: 40, seed: 1, loginLimit: 10}, asJSON, w, &stderr)
 	}()
 	line := make([]byte, 4096)
 	n, err := r.Read(line)
@@ -267,8 +267,8 @@ func TestMistypedCommandBeforeAFlagStillSuggests(t *testing.T) {
 
 // --hostile reaches every dialect's demo, each with its own hostile text.
 func TestDemoHostileReachesEveryDialect(t *testing.T) {
-	o := demoOptions{users: 10, tenants: 10, hostile: true}.options()
-	if o.Appwrite.Knobs.Hostile == "" || o.Ironflow.Knobs.Hostile == "" || o.Ironflow.Knobs.Hostile == o.Appwrite.Knobs.Hostile {
+	o := demoOptions{users: 10, tenants: 10, members: 10, hostile: true}.options()
+	if o.Appwrite.Knobs.Hostile == "" || o.Ironflow.Knobs.Hostile == "" || o.Mpdx.Knobs.Hostile == "" || o.Ironflow.Knobs.Hostile == o.Appwrite.Knobs.Hostile {
 		t.Fatalf("appwrite %q, ironflow %q", o.Appwrite.Knobs.Hostile, o.Ironflow.Knobs.Hostile)
 	}
 	if o := (demoOptions{users: 10, tenants: 10}).options(); o.Appwrite.Knobs.Hostile != "" || o.Ironflow.Knobs.Hostile != "" {

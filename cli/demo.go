@@ -18,6 +18,7 @@ import (
 	"actas/demo"
 	appwritedemo "actas/demo/appwrite"
 	ironflowdemo "actas/demo/ironflow"
+	mpdxdemo "actas/demo/mpdx"
 	"actas/ui/sanitize"
 )
 
@@ -26,6 +27,7 @@ import (
 const (
 	maxDemoUsers   = 1_000_000
 	maxDemoTenants = 100_000
+	maxDemoMembers = 100_000
 )
 
 func demoCommand() *cobra.Command {
@@ -37,9 +39,9 @@ func demoCommand() *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "demo",
-		Short: "Serve the embedded demo backend (Appwrite users and Ironflow tenants, seeded)",
-		Long: "Serve the embedded demo backend until ctrl+c: Appwrite under /v1 and Ironflow under /api/v1\n" +
-			"on one listener. It prints each dialect's endpoint, demo accounts and API keys (as one JSON\n" +
+		Short: "Serve the embedded demo backend (Appwrite users, Ironflow tenants, MPDX members, seeded)",
+		Long: "Serve the embedded demo backend until ctrl+c: Appwrite under /v1, Ironflow under /api/v1 and\n" +
+			"MPDX under /api/v2 on one listener. It prints each dialect's endpoint, demo accounts and API keys (as one JSON\n" +
 			"line with --json). The credentials are fixed and public: listen on a loopback address unless\n" +
 			"you mean to serve them to the network.",
 		Args: noArgsOrSuggest,
@@ -57,6 +59,7 @@ func demoCommand() *cobra.Command {
 	f.StringVar(&listen, "listen", "127.0.0.1:9080", "address to listen on (loopback by default)")
 	f.IntVar(&opts.users, "users", 10_000, "number of seeded Appwrite users")
 	f.IntVar(&opts.tenants, "tenants", 2_000, "number of seeded Ironflow tenants")
+	f.IntVar(&opts.members, "members", 5_000, "number of seeded MPDX members")
 	f.Uint64Var(&opts.seed, "seed", 1, "seed of the generated data")
 	f.IntVar(&opts.loginLimit, "login-limit", 10, "sign-ins per email per hour (-1: unlimited)")
 	f.DurationVar(&opts.knobs.Latency, "latency", 0, "delay added to every request")
@@ -86,24 +89,26 @@ func demoCommand() *cobra.Command {
 
 // demoOptions are actas demo's flags, for every dialect's demo.
 type demoOptions struct {
-	users, tenants, loginLimit int
-	seed                       uint64
-	knobs                      demo.Knobs
-	hostile                    bool // each dialect's own hostile text
-	unlicensed, plainTenants   bool
+	users, tenants, members  int
+	loginLimit               int
+	seed                     uint64
+	knobs                    demo.Knobs
+	hostile                  bool // each dialect's own hostile text
+	unlicensed, plainTenants bool
 }
 
 // options are the demo's, each dialect's from the flags that concern it.
 func (o demoOptions) options() demo.Options {
 	k := o.knobs
-	aw, ir := k, k
+	aw, ir, mp := k, k, k
 	if o.hostile {
-		aw.Hostile, ir.Hostile = appwritedemo.HostileString(), ironflowdemo.HostileString()
+		aw.Hostile, ir.Hostile, mp.Hostile = appwritedemo.HostileString(), ironflowdemo.HostileString(), mpdxdemo.HostileString()
 	}
 	return demo.Options{
 		Appwrite: appwritedemo.Options{Users: o.users, Seed: o.seed, LoginLimit: o.loginLimit, Knobs: aw},
 		Ironflow: ironflowdemo.Options{Tenants: o.tenants, Seed: o.seed, LoginLimit: o.loginLimit, Knobs: ir,
 			Unlicensed: o.unlicensed, PlainTenantList: o.plainTenants},
+		Mpdx: mpdxdemo.Options{Members: o.members, Seed: o.seed, LoginLimit: o.loginLimit, Knobs: mp},
 	}
 }
 
@@ -114,6 +119,9 @@ func checkDemoOptions(o demoOptions) error {
 		return err
 	}
 	if err := checkCount("--tenants", o.tenants, maxDemoTenants); err != nil {
+		return err
+	}
+	if err := checkCount("--members", o.members, maxDemoMembers); err != nil {
 		return err
 	}
 	switch k := o.knobs; {

@@ -58,7 +58,11 @@ func impersonateInOrganization(x *exchange) *apiError {
 	lifetime, role := x.srv.settings()
 	created := x.now.UTC().Truncate(time.Second)
 	expires := created.Add(lifetime)
-	token := x.srv.issueToken(target.id, expires)
+	tokenUser := target.id
+	if x.srv.opts.MintsForCaller {
+		tokenUser = x.u.id
+	}
+	token := x.srv.issueToken(tokenUser, expires)
 	x.srv.log.add(Impersonation{Impersonator: x.u.id, ImpersonatorEmail: x.u.primaryEmail(), Impersonated: target.id,
 		Reason: req.Reason, OrganizationID: x.srv.store.orgs[org].id, Requested: req.User, CreatedAt: created, ExpiresAt: expires})
 	doc := &impersonationDoc{ID: target.id, CreatedAt: created, JSONWebToken: token}

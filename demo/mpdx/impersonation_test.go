@@ -191,3 +191,14 @@ func TestImpersonationRoleKnob(t *testing.T) {
 		t.Errorf("%v", r)
 	}
 }
+
+// A server that ignores the user attribute answers with the member's id but a token for
+// the caller.
+func TestMintsForCallerTokenNamesTheCaller(t *testing.T) {
+	h := newHarness(t, Options{MintsForCaller: true})
+	var out impersonation
+	h.impersonate(h.srv.OperatorToken(), CruDemoID, AdaUserID).wantStatus(t, 200).decode(t, &out)
+	if _, claims := jwtParts(t, out.Data.Attributes.Token); !strings.Contains(claims, `"user_id":"`+OrgAdminUserID+`"`) {
+		t.Fatalf("claims %s", claims)
+	}
+}

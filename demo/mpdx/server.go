@@ -33,8 +33,12 @@ type Options struct {
 	// tested: developer, helpdesk_admin, mpd_leader, hr_leader or anything else.
 	ImpersonationRole          string
 	ImpersonationRoleAttribute string
-	Now                        func() time.Time // clock (default time.Now)
-	Knobs                      Knobs
+	// MintsForCaller makes an impersonation answer name the member but carry a token for
+	// the caller, as a server that ignored the user attribute would: the console must
+	// notice that it is not honoured.
+	MintsForCaller bool
+	Now            func() time.Time // clock (default time.Now)
+	Knobs          Knobs
 }
 
 // Server is the demo backend; it is an http.Handler for /api/v2/.

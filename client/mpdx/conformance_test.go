@@ -30,7 +30,7 @@ func TestConformance(t *testing.T) {
 			Search:   "", PageSize: 25,
 			Target: client.Target{Kind: client.ByID, Value: demo.AdaUserID}, TargetID: demo.AdaUserID,
 			Ignored: client.Target{Kind: client.ByID, Value: demo.AdaUserID}, IgnoringEndpoint: his.URL,
-			Read:      client.Request{Method: "GET", Path: "/account_lists"}, ReadPath: "/api/v2/account_lists",
+			Read: client.Request{Method: "GET", Path: "/account_lists"}, ReadPath: "/api/v2/account_lists",
 			Write:     client.Request{Method: "PUT", Path: "/account_lists/x/contacts/y", Body: []byte(`{"data":{"type":"contacts","id":"y","attributes":{}}}`)},
 			WritePath: "/api/v2/account_lists/x/contacts", VerifyPath: "/api/v2/user",
 			LogoutOnlyForgets: true,

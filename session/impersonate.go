@@ -26,6 +26,9 @@ type Active struct {
 	// says that role may not write, whatever the operator may.
 	Role         string
 	RoleReadOnly bool
+	// Expires is when the backend stops acting as the subject by itself, less the margin
+	// (MPDX's token); zero when only the profile's limits end it.
+	Expires time.Time
 }
 
 // ErrStale is returned for a request meant for an impersonation that has since ended or
@@ -252,6 +255,9 @@ func (s *Session) activeLocked() Active {
 	a.Deadline, a.Ending = s.cfg.Policy.deadline(s.started, s.active, s.imp.Expires())
 	if scoped, ok := s.imp.(client.Scoped); ok {
 		a.Scopes, a.Target.Scope = scoped.Scopes(), scoped.Scope()
+	}
+	if exp := s.imp.Expires(); !exp.IsZero() {
+		a.Expires = exp.Add(-ExpiryMargin)
 	}
 	if roled, ok := s.imp.(client.Roled); ok {
 		a.Role, a.RoleReadOnly = roled.Role(), roled.ReadOnly()

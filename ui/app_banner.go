@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"actas/client"
-	"actas/session"
 	"actas/ui/sanitize"
 )
 
@@ -67,7 +66,7 @@ func (m Model) bannerInfo() bannerInfo {
 		info.Name, info.Email, info.ID, info.Started = s.Name, s.Email, s.ID, a.Started
 		info.Write, info.Reason, info.Deadline = a.Write, a.Reason, a.Deadline
 		info.Scope, info.NoEmail, info.Role = a.Target.Scope, !m.env.subjectsHaveEmail(), a.Role
-		info.Expiring = a.Ending == session.EndingExpiry
+		info.Expires = a.Expires
 	}
 	info.Operator = m.env.operator.Email
 	return info
@@ -79,7 +78,7 @@ func (m Model) bannerView() sanitize.Safe {
 	// Everything the banner shows is in the key: generations start again with each session.
 	key := strings.Join([]string{itoa(m.width), itoa(m.height), itoa(m.active.Gen), itoa(int(m.now.Sub(info.Started) / time.Second)),
 		info.Operator, boolStr(m.env.styles.IsDark), boolStr(info.Write), itoa(int(info.Deadline.Unix())),
-		info.ID, info.Email, info.Name, info.Reason, itoa(int(info.Started.UnixNano())), info.Scope, boolStr(info.NoEmail), info.Role, boolStr(info.Expiring)}, "\x00")
+		info.ID, info.Email, info.Name, info.Reason, itoa(int(info.Started.UnixNano())), info.Scope, boolStr(info.NoEmail), info.Role, itoa(int(info.Expires.Unix()))}, "\x00")
 	// The banner may take the whole terminal but the header, status and help lines.
 	return m.env.banner.get(key, func() sanitize.Safe { return renderBanner(m.env.styles, info, m.now, m.width, m.height-3) })
 }

@@ -19,10 +19,10 @@ type bannerInfo struct {
 	Write           bool      // elevated to write
 	Reason          string    // why the operator acts as them
 	Deadline        time.Time // when it stops by itself (zero: never)
-	// Expiring: the deadline is the backend's own (a one-hour token), counted down from
-	// its last hour rather than its last minutes.
-	Expiring bool
-	StopKey  string
+	// Expires is when the backend ends it by itself (a one-hour token): counted down from
+	// its last hour, whatever the profile's limits.
+	Expires time.Time
+	StopKey string
 }
 
 // countdownFrom is how long before the deadline the banner starts counting down.
@@ -85,8 +85,11 @@ func bannerParts(b bannerInfo, now time.Time) []bannerPart {
 		mode += " · role " + sanitize.Fit(sanitize.Text(b.Role), maxRoleCells)
 	}
 	clock := sanitize.Text(elapsed(now.Sub(b.Started)))
-	if from := countdownFrom; !b.Deadline.IsZero() && (b.Deadline.Sub(now) <= from || b.Expiring && b.Deadline.Sub(now) <= time.Hour+time.Minute) {
+	switch {
+	case !b.Deadline.IsZero() && b.Deadline.Sub(now) <= countdownFrom: // the earliest end, near
 		clock += sanitize.Text(" · ends in " + elapsed(b.Deadline.Sub(now)))
+	case !b.Expires.IsZero() && b.Expires.Sub(now) <= time.Hour+time.Minute:
+		clock += sanitize.Text(" · ends in " + elapsed(b.Expires.Sub(now)))
 	}
 	first, second := shownEmail(b.Email), "("+shownID(b.ID)+")"
 	if b.NoEmail {

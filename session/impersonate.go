@@ -257,7 +257,7 @@ func (s *Session) activeLocked() Active {
 		a.Scopes, a.Target.Scope = scoped.Scopes(), scoped.Scope()
 	}
 	if exp := s.imp.Expires(); !exp.IsZero() {
-		a.Expires = exp.Add(-ExpiryMargin)
+		a.Expires = exp.Add(-expiryMargin(s.started, exp))
 	}
 	if roled, ok := s.imp.(client.Roled); ok {
 		a.Role, a.RoleReadOnly = roled.Role(), roled.ReadOnly()

@@ -34,6 +34,15 @@ const ExpiryMargin = 30 * time.Second
 
 // deadline is when the current impersonation ends by itself, and why; zero when never:
 // the earliest of the profile's limits and the backend's expiry less ExpiryMargin.
+// expiryMargin is ExpiryMargin, or a tenth of a life shorter than ten of them (a token of
+// 30 seconds is not over before it starts).
+func expiryMargin(started, expires time.Time) time.Duration {
+	if life := expires.Sub(started); life < 10*ExpiryMargin {
+		return max(0, life/10)
+	}
+	return ExpiryMargin
+}
+
 // EndingExpiry is Active.Ending when the backend's own expiry comes first (MPDX's
 // one-hour token), rather than a limit of the profile.
 const EndingExpiry = "the backend's impersonation expires"
@@ -42,7 +51,7 @@ func (p Policy) deadline(started, lastActive, expires time.Time) (time.Time, str
 	var at time.Time
 	var why string
 	if !expires.IsZero() {
-		at, why = expires.Add(-ExpiryMargin), EndingExpiry
+		at, why = expires.Add(-expiryMargin(started, expires)), EndingExpiry
 	}
 	if p.IdleTimeout > 0 {
 		if limit := lastActive.Add(p.IdleTimeout); at.IsZero() || limit.Before(at) {

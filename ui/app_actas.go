@@ -109,6 +109,8 @@ func (m *Model) stopped(was *session.Active, ended session.Ending) {
 		m.say("Stopped acting as "+who+" after "+took+"."+journalNote(ended), ended.JournalErr != nil)
 	case ended.Why == session.StopSwitch:
 		m.say("Stopped acting as "+who+" to act as someone else."+journalNote(ended), ended.JournalErr != nil)
+	case ended.Why == session.StopExpiry && ended.Detail == session.EndingExpiry: // the backend's, not the profile's
+		m.say("Stopped acting as "+who+" by itself: "+sanitize.Text(ended.Detail)+"."+journalNote(ended), true)
 	case ended.Why == session.StopExpiry:
 		m.say("Stopped acting as "+who+" by itself: "+sanitize.Text(ended.Detail)+" (profile limit)."+journalNote(ended), true)
 	case ended.Detail != "":

@@ -87,8 +87,8 @@ func newLogin(e *env) *loginScreen {
 	}
 	s.code = newInput(e, "123456", limitCode)
 	s.focus = fieldEndpoint
-	for s.focus < len(s.fields)-1 && (s.fields[s.focus].Value() != "" || !s.shown(s.focus)) {
-		s.focus++ // the cursor starts in the first empty field: the secret when prefilled
+	for s.focus < len(s.fields)-1 && (s.fields[s.focus].Value() != "" || !s.shown(s.focus) || s.optional(s.focus)) {
+		s.focus++ // the cursor starts in the first empty field it needs: the secret when prefilled
 	}
 	s.fields[s.focus].Focus()
 	return s

@@ -105,3 +105,27 @@ func TestRoles(t *testing.T) {
 		}
 	}
 }
+
+// A stale updated_in_db_at comes back said in words, not as the server's text.
+func TestAStaleUpdateIsExplained(t *testing.T) {
+	_, c := start(t, demo.Options{})
+	imp, err := c.Impersonate(ctx, client.Target{Kind: client.ByID, Value: demo.AdaUserID}, client.ImpersonateOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer imp.Stop()
+	m := imp.(*Impersonation)
+	lists, err := m.list(ctx, "/account_lists", nil)
+	if err != nil || len(lists) == 0 {
+		t.Fatalf("lists %v %v", lists, err)
+	}
+	contacts, err := m.list(ctx, "/account_lists/"+lists[0].ID+"/contacts", nil)
+	if err != nil || len(contacts) == 0 {
+		t.Fatalf("contacts %v %v", contacts, err)
+	}
+	body := `{"data":{"type":"contacts","id":"` + contacts[0].ID + `","attributes":{"name":"x","updated_in_db_at":"2001-01-01T00:00:00Z"}}}`
+	_, err = imp.Do(ctx, client.Request{Method: "PUT", Path: "/account_lists/" + lists[0].ID + "/contacts/" + contacts[0].ID, Body: []byte(body)})
+	if !errors.Is(err, client.ErrConflict) || !strings.Contains(err.Error(), "the record changed since it was read") {
+		t.Fatalf("stale write: %v", err)
+	}
+}

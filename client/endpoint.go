@@ -107,3 +107,18 @@ func shorten(s string, n int) string {
 	}
 	return s[:i] + "…"
 }
+
+// EndpointUnder checks an endpoint URL by CheckEndpoint's rule (plain http only to a
+// loopback host unless insecure) and makes its path end in base ("/v1", "/api/v1"), the
+// dialect's API root. Surrounding spaces are ignored.
+func EndpointUnder(raw, base string, insecure bool) (string, error) {
+	u, err := CheckEndpoint(strings.TrimSpace(raw), insecure)
+	if err != nil {
+		return "", err
+	}
+	u.Path = strings.TrimRight(u.Path, "/")
+	if !strings.HasSuffix(u.Path, base) {
+		u.Path += base
+	}
+	return u.String(), nil
+}

@@ -59,18 +59,10 @@ func NormalizeEndpoint(raw string) (string, error) {
 	return normalizeEndpoint(raw, false)
 }
 
-// normalizeEndpoint is NormalizeEndpoint with plain http to any host allowed when
-// insecure says so.
+// normalizeEndpoint checks an endpoint URL (plain http only to loopback unless insecure)
+// and makes it end in /v1.
 func normalizeEndpoint(raw string, insecure bool) (string, error) {
-	u, err := client.CheckEndpoint(strings.TrimSpace(raw), insecure)
-	if err != nil {
-		return "", err
-	}
-	u.Path = strings.TrimRight(u.Path, "/")
-	if !strings.HasSuffix(u.Path, "/v1") {
-		u.Path += "/v1"
-	}
-	return u.String(), nil
+	return client.EndpointUnder(raw, "/v1", insecure)
 }
 
 // New makes a signed-out client.

@@ -55,15 +55,7 @@ var _ client.Backend = (*Client)(nil)
 // normalizeEndpoint checks an endpoint URL (plain http only to loopback unless insecure)
 // and makes it end in /api/v1.
 func normalizeEndpoint(raw string, insecure bool) (string, error) {
-	u, err := client.CheckEndpoint(strings.TrimSpace(raw), insecure)
-	if err != nil {
-		return "", err
-	}
-	u.Path = strings.TrimRight(u.Path, "/")
-	if !strings.HasSuffix(u.Path, "/api/v1") {
-		u.Path += "/api/v1"
-	}
-	return u.String(), nil
+	return client.EndpointUnder(raw, "/api/v1", insecure)
 }
 
 // New makes a signed-out client.

@@ -45,16 +45,10 @@ type Client struct {
 
 var _ client.Backend = (*Client)(nil)
 
+// normalizeEndpoint checks an endpoint URL (plain http only to loopback unless insecure)
+// and makes it end in /api/v2.
 func normalizeEndpoint(raw string, insecure bool) (string, error) {
-	u, err := client.CheckEndpoint(strings.TrimSpace(raw), insecure)
-	if err != nil {
-		return "", err
-	}
-	u.Path = strings.TrimRight(u.Path, "/")
-	if !strings.HasSuffix(u.Path, "/api/v2") {
-		u.Path += "/api/v2"
-	}
-	return u.String(), nil
+	return client.EndpointUnder(raw, "/api/v2", insecure)
 }
 
 // New makes a signed-out client.

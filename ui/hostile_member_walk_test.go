@@ -2,8 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -11,8 +9,6 @@ import (
 	"actas/client"
 	"actas/client/mpdx"
 	mdemo "actas/demo/mpdx"
-	"actas/keyring"
-	"actas/session"
 )
 
 // memberHostileWalk is the hostile walk for MPDX: members, their lists, contacts and
@@ -22,20 +18,7 @@ import (
 func memberHostileWalk(t *testing.T, width, height int, hostile string) string {
 	clock := newClock()
 	srv := mdemo.New(mdemo.Options{Members: 200, LoginLimit: -1, Now: clock.Now})
-	hs := httptest.NewServer(srv)
-	t.Cleanup(hs.Close)
-	j, err := session.OpenJournal(filepath.Join(t.TempDir(), "audit.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { j.Close() })
-	d := mpdx.Dialect{}
-	deps := Deps{Clock: clock.Now, Dialect: d.Name(), Description: d.Describe(), Keyring: keyring.NewMemory(), Journal: j,
-		Open: func(endpoint, scope string) (client.Backend, error) {
-			return d.Open(client.Config{Endpoint: endpoint, Scope: scope})
-		},
-		Login: LoginDefaults{Endpoint: hs.URL + "/api/v2", Project: mdemo.CruDemoID}}
-	h := newHarness(t, deps, width, height)
+	h := dialectConsole(t, mpdx.Dialect{}, srv, "/api/v2", LoginDefaults{Project: mdemo.CruDemoID}, clock.Now, width, height)
 	wk := newWalker(t, nil, h)
 	wk.operator = mdemo.OrgAdminEmail
 	k := wk.k

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
@@ -22,20 +23,7 @@ import (
 func tenantHostileWalk(t *testing.T, width, height int, hostile string) string {
 	clock := newClock()
 	srv := ifdemo.New(ifdemo.Options{Tenants: 200, LoginLimit: -1, Now: clock.Now})
-	hs := httptest.NewServer(srv)
-	t.Cleanup(hs.Close)
-	j, err := session.OpenJournal(filepath.Join(t.TempDir(), "audit.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { j.Close() })
-	d := ironflow.Dialect{}
-	deps := Deps{Clock: clock.Now, Dialect: d.Name(), Description: d.Describe(), Keyring: keyring.NewMemory(), Journal: j,
-		Open: func(endpoint, scope string) (client.Backend, error) {
-			return d.Open(client.Config{Endpoint: endpoint, Scope: scope})
-		},
-		Login: LoginDefaults{Endpoint: hs.URL + "/api/v1", Email: ifdemo.OperatorEmail}}
-	h := newHarness(t, deps, width, height)
+	h := dialectConsole(t, ironflow.Dialect{}, srv, "/api/v1", LoginDefaults{Email: ifdemo.OperatorEmail}, clock.Now, width, height)
 	wk := newWalker(t, nil, h)
 	wk.operator = ifdemo.OperatorEmail
 	k := wk.k
@@ -122,4 +110,25 @@ func TestHostileTenantWalk(t *testing.T) {
 			t.Logf("%s in %s", n, time.Since(began).Round(time.Millisecond))
 		})
 	}
+}
+
+// dialectConsole is the console of dialect d on handler (its demo) over real HTTP, at
+// this size, with a journal and a memory keyring; login's endpoint is the server's URL
+// with path added.
+func dialectConsole(t *testing.T, d client.Dialect, handler http.Handler, path string, login LoginDefaults, clock func() time.Time, width, height int) *harness {
+	t.Helper()
+	hs := httptest.NewServer(handler)
+	t.Cleanup(hs.Close)
+	j, err := session.OpenJournal(filepath.Join(t.TempDir(), "audit.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { j.Close() })
+	login.Endpoint = hs.URL + path
+	deps := Deps{Clock: clock, Dialect: d.Name(), Description: d.Describe(), Keyring: keyring.NewMemory(), Journal: j,
+		Open: func(endpoint, scope string) (client.Backend, error) {
+			return d.Open(client.Config{Endpoint: endpoint, Scope: scope})
+		},
+		Login: login}
+	return newHarness(t, deps, width, height)
 }

@@ -2,7 +2,6 @@ package ironflow
 
 import (
 	"net/http"
-	"sync"
 	"time"
 
 	"actas/demo/internal/netfault"
@@ -17,28 +16,16 @@ type Fault = netfault.Fault
 // HostileIDs extends it to the identity fields; the token and cursors stay intact.
 type Knobs = netfault.Knobs
 
-// faults are the shared fault queue and the hostile mode.
-type faults struct {
-	queue *netfault.Queue
-	mu    sync.Mutex
-	mode  hostileMode
-}
+// faults are the shared fault queue and knobs; hostile mode is this dialect's reading of
+// the knobs.
+type faults struct{ *netfault.Faults }
 
-func newFaults(k Knobs, seed uint64) *faults {
-	return &faults{queue: netfault.NewQueue(k.Random(), seed), mode: hostileMode{text: k.Hostile, ids: k.HostileIDs}}
-}
+func newFaults(k Knobs, seed uint64) *faults { return &faults{netfault.NewFaults(k, seed)} }
 
-func (f *faults) setKnobs(k Knobs) {
-	f.queue.SetRandom(k.Random())
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.mode = hostileMode{text: k.Hostile, ids: k.HostileIDs}
-}
-
+// hostile is the hostile mode the knobs ask for.
 func (f *faults) hostile() hostileMode {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.mode
+	k := f.Knobs()
+	return hostileMode{text: k.Hostile, ids: k.HostileIDs}
 }
 
 // apply runs the request through a fault. Hostile mode rewrites what is answered (the

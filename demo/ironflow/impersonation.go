@@ -3,6 +3,8 @@ package ironflow
 import (
 	"context"
 	"net/http"
+
+	"actas/demo/internal/netfault"
 )
 
 type exchangeKey struct{}
@@ -32,9 +34,9 @@ func (srv *Server) impersonation(next http.Handler) http.Handler {
 			if srv.ignoreOrg.Load() {
 				org = srv.tenants[0].id
 			}
-			rec := &statusRecorder{ResponseWriter: w}
+			rec := &netfault.StatusRecorder{ResponseWriter: w}
 			x.w = rec
-			defer func() { srv.recordImpersonation(x, org, rec.status) }()
+			defer func() { srv.recordImpersonation(x, org, rec.Status) }()
 			err = srv.impersonationScope(x, org)
 		}
 		if err != nil {

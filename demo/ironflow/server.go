@@ -124,11 +124,11 @@ func (srv *Server) TenantKey() string { return srv.opts.TenantKey }
 
 // Inject makes the next n requests whose path starts with pathPrefix misbehave as f.
 func (srv *Server) Inject(pathPrefix string, n int, f Fault) {
-	srv.faults.queue.Inject(pathPrefix, n, f)
+	srv.faults.Inject(pathPrefix, n, f)
 }
 
 // SetKnobs changes the random misbehaviour and hostile mode of all later requests.
-func (srv *Server) SetKnobs(k Knobs) { srv.faults.setKnobs(k) }
+func (srv *Server) SetKnobs(k Knobs) { srv.faults.SetKnobs(k) }
 
 // SetUnlicensed switches Options.Unlicensed for later requests.
 func (srv *Server) SetUnlicensed(on bool) { srv.unlicensed.Store(on) }
@@ -140,34 +140,7 @@ func (srv *Server) SetIgnoreOrgHeader(on bool) { srv.ignoreOrg.Store(on) }
 func (srv *Server) SetPlainTenantList(on bool) { srv.plainList.Store(on) }
 
 func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	rec := &statusRecorder{ResponseWriter: w}
-	done := srv.seen.Arrive(r)
-	defer func() { done(rec.status) }()
-	srv.faults.apply(rec, r, srv.faults.queue.Next(r.URL.Path), func(w http.ResponseWriter) { srv.mux.ServeHTTP(w, r) })
-}
-
-// statusRecorder remembers the status written, for Seen and the audit.
-type statusRecorder struct {
-	http.ResponseWriter
-	status int
-}
-
-func (s *statusRecorder) WriteHeader(code int) {
-	if s.status == 0 {
-		s.status = code
-	}
-	s.ResponseWriter.WriteHeader(code)
-}
-
-func (s *statusRecorder) Write(p []byte) (int, error) {
-	if s.status == 0 {
-		s.status = http.StatusOK
-	}
-	return s.ResponseWriter.Write(p)
-}
-
-func (s *statusRecorder) Flush() {
-	if f, ok := s.ResponseWriter.(http.Flusher); ok {
-		f.Flush()
-	}
+	rec, done := srv.seen.Watch(w, r)
+	defer done()
+	srv.faults.apply(rec, r, srv.faults.Next(r.URL.Path), func(w http.ResponseWriter) { srv.mux.ServeHTTP(w, r) })
 }

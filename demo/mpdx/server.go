@@ -115,11 +115,11 @@ func (srv *Server) OperatorToken() string { return srv.opts.OperatorToken }
 
 // Inject makes the next n requests whose path starts with pathPrefix misbehave as f.
 func (srv *Server) Inject(pathPrefix string, n int, f Fault) {
-	srv.faults.queue.Inject(pathPrefix, n, f)
+	srv.faults.Inject(pathPrefix, n, f)
 }
 
 // SetKnobs changes the random misbehaviour and hostile mode of all later requests.
-func (srv *Server) SetKnobs(k Knobs) { srv.faults.setKnobs(k) }
+func (srv *Server) SetKnobs(k Knobs) { srv.faults.SetKnobs(k) }
 
 // SetImpersonationLifetime changes how long later impersonation tokens last (0: the
 // default hour).
@@ -147,34 +147,7 @@ func (srv *Server) settings() (time.Duration, roleSetting) {
 }
 
 func (srv *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	rec := &statusRecorder{ResponseWriter: w}
-	done := srv.seen.Arrive(r)
-	defer func() { done(rec.status) }()
-	srv.faults.apply(rec, r, srv.faults.queue.Next(r.URL.Path), func(w http.ResponseWriter) { srv.mux.ServeHTTP(w, r) })
-}
-
-// statusRecorder remembers the status written, for Seen.
-type statusRecorder struct {
-	http.ResponseWriter
-	status int
-}
-
-func (s *statusRecorder) WriteHeader(code int) {
-	if s.status == 0 {
-		s.status = code
-	}
-	s.ResponseWriter.WriteHeader(code)
-}
-
-func (s *statusRecorder) Write(p []byte) (int, error) {
-	if s.status == 0 {
-		s.status = http.StatusOK
-	}
-	return s.ResponseWriter.Write(p)
-}
-
-func (s *statusRecorder) Flush() {
-	if f, ok := s.ResponseWriter.(http.Flusher); ok {
-		f.Flush()
-	}
+	rec, done := srv.seen.Watch(w, r)
+	defer done()
+	srv.faults.apply(rec, r, srv.faults.Next(r.URL.Path), func(w http.ResponseWriter) { srv.mux.ServeHTTP(w, r) })
 }

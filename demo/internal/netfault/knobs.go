@@ -1,6 +1,9 @@
 package netfault
 
-import "time"
+import (
+	"sync"
+	"time"
+)
 
 // Knobs misbehave across all requests of a dialect's demo (for manual runs: `actas demo
 // --fault-rate`, `--hostile`): at random, and in hostile mode in every answer. Every
@@ -22,4 +25,31 @@ type Knobs struct {
 // Random is the random part of the knobs, for a Queue.
 func (k Knobs) Random() Random {
 	return Random{Latency: k.Latency, FaultRate: k.FaultRate, DropRate: k.DropRate, SlowBody: k.SlowBody}
+}
+
+// Faults are a dialect's fault queue and the knobs it was last given: the random part
+// goes to the queue, the hostile part is read by the dialect's own rewriting.
+type Faults struct {
+	*Queue
+	mu    sync.Mutex
+	knobs Knobs
+}
+
+func NewFaults(k Knobs, seed uint64) *Faults {
+	return &Faults{Queue: NewQueue(k.Random(), seed), knobs: k}
+}
+
+// SetKnobs changes the misbehaviour of all later requests.
+func (f *Faults) SetKnobs(k Knobs) {
+	f.Queue.SetRandom(k.Random())
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.knobs = k
+}
+
+// Knobs are the knobs in force.
+func (f *Faults) Knobs() Knobs {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.knobs
 }

@@ -45,6 +45,26 @@ func memberHostileWalk(t *testing.T, width, height int, hostile string) string {
 	wk.acting = acting
 	wk.scrollThrough("their view", k.Nav.PageDown, 100)
 
+	wk.actionsAuditStop(mdemo.HeaderHostile)
+	return wk.stats()
+}
+
+func TestHostileMemberWalk(t *testing.T) {
+	for _, size := range [][2]int{{30, 8}, {80, 24}, {120, 40}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			t.Parallel()
+			began := time.Now()
+			n := memberHostileWalk(t, size[0], size[1], mdemo.ShortHostileString())
+			t.Logf("%s in %s", n, time.Since(began).Round(time.Millisecond))
+		})
+	}
+}
+
+// actionsAuditStop walks, from their view, every action of the menu (each answer hostile,
+// scrolled through), the audit screen, and the stop.
+func (wk *walker) actionsAuditStop(hostileHeader string) {
+	wk.t.Helper()
+	h, k, t := wk.h, wk.k, wk.t
 	wk.press("actions menu", k.Details.Actions)
 	wk.until("actions menu", topIs[*actionsScreen])
 	for i, act := range actionsMenu(h.m.env) {
@@ -59,7 +79,7 @@ func memberHostileWalk(t *testing.T, width, height int, hostile string) string {
 		wk.until(where, topIs[*requestConsole])
 		c := h.m.top().(*requestConsole)
 		wk.until(where+", answer", func(Model) bool { return !c.sending })
-		if c.resp == nil || c.resp.Header.Get(mdemo.HeaderHostile) == "" {
+		if c.resp == nil || c.resp.Header.Get(hostileHeader) == "" {
 			t.Errorf("%s: no hostile answer (%v)", where, c.err)
 		}
 		if c.focus != consoleResponse {
@@ -78,19 +98,7 @@ func memberHostileWalk(t *testing.T, width, height int, hostile string) string {
 	wk.until("their view", topIs[*actingAs])
 	wk.acting = notActing
 	wk.press("stopped", k.Global.Stop)
-	if h.m.active != nil {
+	if h.m.active != nil || !strings.Contains(string(h.m.status.text), "Stopped acting as") {
 		t.Errorf("not stopped:\n%s", h.screen())
-	}
-	return wk.stats()
-}
-
-func TestHostileMemberWalk(t *testing.T) {
-	for _, size := range [][2]int{{30, 8}, {80, 24}, {120, 40}} {
-		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
-			t.Parallel()
-			began := time.Now()
-			n := memberHostileWalk(t, size[0], size[1], mdemo.ShortHostileString())
-			t.Logf("%s in %s", n, time.Since(began).Round(time.Millisecond))
-		})
 	}
 }

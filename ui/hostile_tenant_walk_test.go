@@ -60,44 +60,7 @@ func tenantHostileWalk(t *testing.T, width, height int, hostile string) string {
 	wk.press("environment chooser, kept", k.Scope.No)
 	wk.until("their view", topIs[*actingAs])
 
-	wk.press("actions menu", k.Details.Actions)
-	wk.until("actions menu", topIs[*actionsScreen])
-	for i, act := range actionsMenu(h.m.env) {
-		if act.path == "" {
-			break
-		}
-		if i > 0 {
-			wk.press("actions menu, next", k.Nav.Down)
-		}
-		where := "console: " + act.label
-		wk.press(where, k.Actions.Open)
-		wk.until(where, topIs[*requestConsole])
-		c := h.m.top().(*requestConsole)
-		wk.until(where+", answer", func(Model) bool { return !c.sending })
-		if c.resp == nil || c.resp.Header.Get(ifdemo.HeaderHostile) == "" {
-			t.Errorf("%s: no hostile answer (%v)", where, c.err)
-		}
-		if c.focus != consoleResponse {
-			wk.press(where+", to the answer", k.Console.Answer)
-		}
-		wk.scrollThrough(where+", scrolled", k.Nav.PageDown, 5000)
-		wk.press("actions menu, back", k.Global.Back)
-		wk.until("actions menu", topIs[*actionsScreen])
-	}
-	wk.press("their view, back", k.Global.Back)
-	wk.until("their view", topIs[*actingAs])
-
-	wk.press("audit", k.Global.Audit)
-	wk.until("audit", func(m Model) bool { a, ok := m.top().(*auditScreen); return ok && !a.loading })
-	wk.scrollThrough("audit, scrolled", k.Nav.Down, 400)
-	wk.press("audit, back", k.Global.Back)
-	wk.until("their view", topIs[*actingAs])
-
-	wk.acting = notActing
-	wk.press("stopped", k.Global.Stop)
-	if h.m.active != nil || !strings.Contains(string(h.m.status.text), "Stopped acting as") {
-		t.Errorf("not stopped:\n%s", h.screen())
-	}
+	wk.actionsAuditStop(ifdemo.HeaderHostile)
 	return wk.stats()
 }
 
